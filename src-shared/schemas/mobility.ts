@@ -1,0 +1,32 @@
+// Where vehicle positions come from: the built-in highway or an imported SUMO floating-car-data trace.
+import { z } from 'zod';
+
+export const highwayMobilitySchema = z.object({
+  kind: z.literal('highway'),
+  lanes: z.number().int().min(1).max(8).default(3),
+  laneWidthM: z.number().positive().max(10).default(3.75),
+  /** Vehicles start spread uniformly over [0, startSpreadM] metres along the road. */
+  startSpreadM: z.number().min(0).max(5000).default(200),
+  meanSpeedMps: z.number().positive().max(70).default(25),
+  /** Per-vehicle speed is drawn once per episode from N(mean, std), clipped to [minSpeed, maxSpeed]. */
+  speedStdMps: z.number().min(0).max(20).default(1.5),
+  minSpeedMps: z.number().min(0).max(70).default(20),
+  maxSpeedMps: z.number().positive().max(70).default(30),
+});
+
+export const sumoFcdMobilitySchema = z.object({
+  kind: z.literal('sumo-fcd'),
+  /** Path of the `sumo --fcd-output` XML file (absolute, or relative to the scenario file). */
+  file: z.string().min(1),
+  /** Vehicle ids used as CVs/SVs, in order; when absent, the first ids seen fill the CV then SV slots. */
+  cvIds: z.array(z.string().min(1)).optional(),
+  svIds: z.array(z.string().min(1)).optional(),
+  /** Trace time (s) mapped to slot 1; slot t uses time startTimeS + (t-1) * slot duration. */
+  startTimeS: z.number().min(0).default(0),
+});
+
+export const mobilitySchema = z.discriminatedUnion('kind', [highwayMobilitySchema, sumoFcdMobilitySchema]);
+
+export type HighwayMobility = z.infer<typeof highwayMobilitySchema>;
+export type SumoFcdMobility = z.infer<typeof sumoFcdMobilitySchema>;
+export type MobilityConfig = z.infer<typeof mobilitySchema>;

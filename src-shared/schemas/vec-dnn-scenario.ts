@@ -1,0 +1,79 @@
+// The scenario of paper 1 (MAD2RL, DNN partitioning over V2V/V2I). Defaults are the paper's Sec. 8.1 values.
+import { z } from 'zod';
+import { dnnModelSchema } from './dnn-model';
+import { mobilitySchema } from './mobility';
+
+const range = (lo: number, hi: number, what: string) =>
+  z
+    .object({ min: z.number().min(lo).max(hi), max: z.number().min(lo).max(hi) })
+    .refine((r) => r.min <= r.max, { message: `${what}: min must be <= max` });
+
+export const pathLossSchema = z.object({
+  /** Path gain in dB = interceptDb - slopeDb * log10(distance in m). */
+  interceptDb: z.number().min(-200).max(0),
+  slopeDb: z.number().min(0).max(100),
+});
+
+export const vecDnnScenarioSchema = z.object({
+  env: z.literal('vec-dnn').default('vec-dnn'),
+  name: z.string().min(1).max(120).default('MAD2RL default (paper Sec. 8.1)'),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  /** T: slots per episode. */
+  slots: z.number().int().min(1).max(10_000).default(30),
+  /** tau: slot duration in seconds. */
+  slotDurationS: z.number().positive().max(3600).default(1),
+  /** V: Lyapunov control parameter (eq. 30). */
+  lyapunovV: z.number().min(0).max(1e9).default(10),
+  /** Workloads and queues enter objective (32) and reward (56) counted in this many operations (1e9 = "GHz"). */
+  workloadUnitOps: z.number().positive().default(1e9),
+  channel: z
+    .object({
+      bandwidthHz: z.number().positive().max(1e11).default(10e6),
+      noiseDbm: z.number().min(-250).max(50).default(-114),
+      cvTxPowerDbm: z.number().min(-50).max(60).default(23),
+      v2iPathLoss: pathLossSchema.default({ interceptDb: -38.4, slopeDb: 21.0 }),
+      v2vPathLoss: pathLossSchema.default({ interceptDb: -44.23, slopeDb: 16.7 }),
+      /** Small-scale fading |u|^2: Exp(1) per slot and link ('rayleigh') or 1 ('none'). */
+      fading: z.enum(['rayleigh', 'none']).default('rayleigh'),
+      /** Distances below this are clamped before the log-distance path loss (avoids log10(0)). */
+      minDistanceM: z.number().positive().max(100).default(1),
+    })
+    .prefault({}),
+  /** rho: bytes per tensor element (eq. 3). */
+  bytesPerElement: z.number().positive().max(16).default(4),
+  v2vRadiusM: z.number().positive().max(10_000).default(150),
+  cvs: z
+    .object({
+      count: z.number().int().min(1).max(64).default(7),
+      cpuHz: range(1e6, 1e12, 'cvs.cpuHz').default({ min: 4e9, max: 6e9 }),
+      /** Model name per CV; shorter lists repeat (round-robin over CVs). */
+      modelMix: z.array(z.string().min(1)).min(1).default(['AlexNet', 'ResNet18', 'VGG16']),
+    })
+    .prefault({}),
+  svs: z
+    .object({
+      count: z.number().int().min(1).max(64).default(5),
+      cpuHz: range(1e6, 1e12, 'svs.cpuHz').default({ min: 6e9, max: 8e9 }),
+    })
+    .prefault({}),
+  rsu: z
+    .object({
+      cpuHz: z.number().positive().max(1e13).default(30e9),
+      x: z.number().default(500),
+      y: z.number().default(-10),
+      coverageRadiusM: z.number().positive().max(100_000).default(1000),
+    })
+    .prefault({}),
+  /** Custom models (same table format as the presets); a custom model shadows a preset of the same name. */
+  customModels: z.array(dnnModelSchema).default([]),
+  mobility: mobilitySchema.prefault({ kind: 'highway' }),
+  observation: z
+    .object({
+      /** Divide queues by normalisation constants and positions by the RSU coverage (see model notes). */
+      normalise: z.boolean().default(true),
+    })
+    .prefault({}),
+});
+
+export type VecDnnScenario = z.infer<typeof vecDnnScenarioSchema>;
+export type VecDnnScenarioInput = z.input<typeof vecDnnScenarioSchema>;
