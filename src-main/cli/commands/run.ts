@@ -1,0 +1,161 @@
+// `vecwb run` and `vecwb resume`: train or evaluate an algorithm and write a run folder.
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { UserError } from '../../../src-shared/errors';
+import type { RunHandle, RunHooks } from '../../experiments/runner';
+import type { RunSummary } from '../../../src-shared/schemas/run';
+
+function parseInteger(name: string, min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new UserError(`--${name} must be an integer >= ${min}, got '${value}'`);
+    return n;
+  };
+}
+
+function parseHyper(pairs: string[] | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UserError(`--hyper expects key=value, got '${pair}'`);
+    const raw = pair.slice(eq + 1);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // plain string value
+    }
+    out[pair.slice(0, eq)] = value;
+  }
+  return out;
+}
+
+/** Progress on a TTY (a bar), one line per episode otherwise; Ctrl-C cancels cleanly keeping what was written. */
+async function follow(start: (hooks: RunHooks) => Promise<RunHandle>): Promise<RunSummary> {
+  const tty = process.stderr.isTTY;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: ' {bar} {percentage}% | episode {episode}/{episodes} | ETA {eta_formatted} | reward {reward}', etaBuffer: 50 },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  let started = false;
+  let lastReward = '';
+  const handle = await start({
+    onProgress(p) {
+      if (!bar) return;
+      const total = p.episodes * p.slots;
+      const value = (p.episode - 1) * p.slots + p.slot;
+      if (!started) {
+        bar.start(total, value, { episode: p.episode, episodes: p.episodes, reward: lastReward });
+        started = true;
+      } else bar.update(value, { episode: p.episode, episodes: p.episodes, reward: lastReward });
+    },
+    onRecord(r) {
+      if (r.kind !== 'episode') return;
+      const reward = r.values.reward;
+      lastReward = typeof reward === 'number' ? reward.toFixed(2) : '';
+      if (!bar) {
+        const ct = r.values.completionTimeMeanS;
+        process.stderr.write(
+          `episode ${r.episode}: reward ${lastReward}` +
+            (typeof ct === 'number' ? `, mean completion time ${ct.toFixed(3)} s` : '') +
+            '\n',
+        );
+      }
+    },
+  });
+  const onSignal = () => {
+    process.stderr.write('\ncancelling: finishing the current slot and writing a checkpoint...\n');
+    handle.cancel();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const summary = await handle.done;
+    bar?.stop();
+    return summary;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function report(summary: RunSummary): void {
+  const m = summary.means;
+  const lines = [
+    `run ${summary.status}: ${summary.episodesDone}/${summary.episodes} episodes in ${summary.wallTimeS.toFixed(1)} s`,
+    `  folder: ${summary.dir}`,
+  ];
+  if (summary.backend) lines.push(`  backend: ${summary.backend}`);
+  if (m.reward !== undefined) lines.push(`  mean episodic reward: ${m.reward.toFixed(3)}`);
+  if (m.completionTimeMeanS !== undefined) lines.push(`  mean completion time per task: ${m.completionTimeMeanS.toFixed(4)} s`);
+  if (summary.error) lines.push(`  error: ${summary.error}`);
+  process.stdout.write(lines.join('\n') + '\n');
+  if (summary.status === 'failed') process.exitCode = 1;
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('train or evaluate an algorithm on a scenario and write a run folder')
+    .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']))
+    .option('--scenario <file|default>', "scenario JSON file, or 'default' for the paper's settings", 'default')
+    .requiredOption('--algo <name>', 'algorithm: mad2rl, pqmix, genetic, greedy, random, all-local, all-rsu, ly-dtmppo, ...')
+    .option('--episodes <n>', 'number of episodes', parseInteger('episodes', 1), 1)
+    .option('--seed <n>', 'run seed (episode seeds derive from it)', parseInteger('seed', 0), 1)
+    .option('--out <dir>', 'run folder (default: runs/<time>-<env>-<algo>-s<seed>)')
+    .option('--runs-dir <dir>', 'parent folder of default run folders', 'runs')
+    .option('--backend <name>', 'TF backend for learners: auto, tensorflow, wasm, cpu', process.env.VECWB_TF_BACKEND ?? 'auto')
+    .option('--checkpoint-every <n>', 'episodes between checkpoints', parseInteger('checkpoint-every', 1), 50)
+    .option('--hyper <key=value...>', 'algorithm hyper-parameters (JSON values)')
+    .option('--no-slot-metrics', 'write only per-episode lines')
+    .option('--evaluate', 'no exploration or learning (use with --checkpoint for trained learners)')
+    .option('--checkpoint <dir>', 'checkpoint folder to load before evaluating')
+    .action(async (opts) => {
+      const { startRun } = await import('../../experiments/runner');
+      const { loadScenarioFile } = await import('../../experiments/scenarios');
+      let env = opts.env as 'vec-dnn' | 'isac-dt' | undefined;
+      let scenario: 'default' | Record<string, unknown> = 'default';
+      let baseDir = process.cwd();
+      if (opts.scenario !== 'default') {
+        const loaded = loadScenarioFile(opts.scenario, env);
+        env = loaded.env;
+        scenario = loaded.scenario as unknown as Record<string, unknown>;
+        baseDir = path.dirname(path.resolve(opts.scenario));
+      }
+      const summary = await follow((hooks) =>
+        startRun(
+          {
+            env: env ?? 'vec-dnn',
+            scenario,
+            algo: opts.algo,
+            episodes: opts.episodes,
+            seed: opts.seed,
+            outDir: opts.out,
+            runsRoot: opts.runsDir,
+            backend: opts.backend,
+            checkpointEvery: opts.checkpointEvery,
+            hyper: parseHyper(opts.hyper),
+            slotMetrics: opts.slotMetrics,
+            evaluate: Boolean(opts.evaluate),
+            checkpoint: opts.checkpoint,
+            baseDir,
+          },
+          hooks,
+        ),
+      );
+      report(summary);
+    });
+
+  program
+    .command('resume')
+    .description('continue a run folder from its last checkpoint (no metric line is lost or duplicated)')
+    .argument('<run-dir>', 'the run folder')
+    .option('--episodes <n>', 'new total number of episodes', parseInteger('episodes', 1))
+    .action(async (dir: string, opts) => {
+      const { resumeRun } = await import('../../experiments/runner');
+      report(await follow((hooks) => resumeRun(dir, hooks, { episodes: opts.episodes })));
+    });
+}

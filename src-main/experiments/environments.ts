@@ -1,0 +1,17 @@
+// Builds the environment of either paper from a validated scenario.
+import type { MultiAgentEnv } from '../sim/env';
+import type { EnvId } from '../../src-shared/schemas/run';
+import type { VecDnnScenario } from '../../src-shared/schemas/vec-dnn-scenario';
+import type { IsacDtScenario } from '../../src-shared/schemas/isac-dt-scenario';
+import type { Scenario } from './scenarios';
+
+export type AnyEnv = MultiAgentEnv<number, unknown> | MultiAgentEnv<Float32Array, unknown>;
+
+export async function createEnvironment(env: EnvId, scenario: Scenario, baseDir: string): Promise<AnyEnv> {
+  if (env === 'vec-dnn') {
+    const { createVecDnnEnv } = await import('../sim/vec-dnn/create-env');
+    return (await createVecDnnEnv(scenario as VecDnnScenario, { baseDir })) as MultiAgentEnv<number, unknown>;
+  }
+  const { createIsacEnv } = await import('../sim/isac-dt/create-env');
+  return (await createIsacEnv(scenario as IsacDtScenario, { baseDir })) as unknown as MultiAgentEnv<Float32Array, unknown>;
+}

@@ -1,0 +1,118 @@
+// A run is a plain folder: config.json, metrics.jsonl (append-only, one JSON record a line), summary.json,
+// checkpoints/, exports/. Writes are line-atomic or rename-atomic so a crash loses at most the line being written.
+import fs from 'node:fs';
+import path from 'node:path';
+import { metricRecordSchema, type MetricRecord } from '../../src-shared/metrics';
+import { runConfigSchema, runSummarySchema, type RunConfig, type RunSummary } from '../../src-shared/schemas/run';
+import { UserError } from '../../src-shared/errors';
+import { parseWith } from '../../src-shared/validation';
+
+export const RUN_FILES = {
+  config: 'config.json',
+  metrics: 'metrics.jsonl',
+  summary: 'summary.json',
+  checkpoints: 'checkpoints',
+  latestCheckpoint: path.join('checkpoints', 'latest.json'),
+  exports: 'exports',
+} as const;
+
+/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
+export function writeJsonAtomic(file: string, value: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n');
+  fs.renameSync(tmp, file);
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+export function isRunFolder(dir: string): boolean {
+  return fs.existsSync(path.join(dir, RUN_FILES.config));
+}
+
+export function readRunConfig(dir: string): RunConfig {
+  return parseWith(runConfigSchema, readJson(path.join(dir, RUN_FILES.config)), `${dir}/${RUN_FILES.config}`);
+}
+
+export function readSummary(dir: string): RunSummary | null {
+  const file = path.join(dir, RUN_FILES.summary);
+  if (!fs.existsSync(file)) return null;
+  return parseWith(runSummarySchema, readJson(file), `${dir}/${RUN_FILES.summary}`);
+}
+
+/** Parses metrics.jsonl; a torn last line (crash mid-write) is skipped, a corrupt line elsewhere is an error. */
+export function parseMetricLines(text: string, where: string): MetricRecord[] {
+  const lines = text.split('\n');
+  const records: MetricRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      const isLast = lines.slice(i + 1).every((l) => l.trim() === '');
+      if (isLast) break;
+      throw new UserError(`${where}: line ${i + 1} is not valid JSON`);
+    }
+    records.push(parseWith(metricRecordSchema, data, `${where} line ${i + 1}`));
+  }
+  return records;
+}
+
+export function readMetrics(dir: string): MetricRecord[] {
+  const file = path.join(dir, RUN_FILES.metrics);
+  if (!fs.existsSync(file)) return [];
+  return parseMetricLines(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** Summaries of every run folder directly under `root`, newest first; folders without summary are skipped. */
+export function listRuns(root: string): RunSummary[] {
+  if (!fs.existsSync(root)) return [];
+  const out: RunSummary[] = [];
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(root, entry.name);
+    if (!isRunFolder(dir)) continue;
+    try {
+      const s = readSummary(dir);
+      if (s) out.push(s);
+    } catch {
+      // A folder with an unreadable summary is not listed; readSummary reports why when opened directly.
+    }
+  }
+  return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}
+
+/** Append-only writer of metrics.jsonl: one synchronous write per record, so every written line survives a crash. */
+export class MetricsWriter {
+  private fd: number;
+  constructor(file: string) {
+    this.fd = fs.openSync(file, 'a');
+  }
+  append(record: MetricRecord): void {
+    fs.writeSync(this.fd, JSON.stringify(record) + '\n');
+  }
+  close(): void {
+    fs.closeSync(this.fd);
+  }
+}
+
+/**
+ * Resume support: keeps the records of episodes <= `lastEpisode` (the last checkpoint) and drops later ones,
+ * so a resumed run neither loses nor duplicates lines. The file is rewritten atomically.
+ */
+export function truncateMetricsAfter(dir: string, lastEpisode: number): number {
+  const file = path.join(dir, RUN_FILES.metrics);
+  if (!fs.existsSync(file)) return 0;
+  const kept = readMetrics(dir).filter((r) => r.episode <= lastEpisode);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, kept.map((r) => JSON.stringify(r) + '\n').join(''));
+  fs.renameSync(tmp, file);
+  return kept.length;
+}

@@ -1,0 +1,310 @@
+// Runs one algorithm on one scenario for N episodes and streams everything into a run folder.
+// Shell-agnostic: the CLI, the web server and Electron's worker all call startRun/resumeRun.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { MetricRecord } from '../../src-shared/metrics';
+import {
+  runRequestSchema,
+  type RunConfig,
+  type RunProgress,
+  type RunRequest,
+  type RunRequestInput,
+  type RunStatus,
+  type RunSummary,
+} from '../../src-shared/schemas/run';
+import { UserError } from '../../src-shared/errors';
+import { parseWith } from '../../src-shared/validation';
+import type { EnvObservation, MultiAgentEnv } from '../sim/env';
+import { findAlgorithm } from './algorithms';
+import type { Controller } from './controller';
+import { createEnvironment } from './environments';
+import { EpisodeAggregate } from './episode-aggregate';
+import { defaultScenario, parseScenario, type Scenario } from './scenarios';
+import {
+  MetricsWriter,
+  RUN_FILES,
+  readMetrics,
+  readRunConfig,
+  readSummary,
+  truncateMetricsAfter,
+  writeJsonAtomic,
+} from './run-folder';
+
+export interface RunHooks {
+  onRecord?(record: MetricRecord): void;
+  onProgress?(progress: RunProgress): void;
+  onSummary?(summary: RunSummary): void;
+}
+
+export interface RunHandle {
+  runId: string;
+  dir: string;
+  pause(): void;
+  resume(): void;
+  cancel(): void;
+  done: Promise<RunSummary>;
+}
+
+/** Seed of episode e of a run: the same for every algorithm, so all see identical traces and fading. */
+export function episodeSeed(runSeed: number, episode: number): number {
+  return (Math.imul(runSeed ^ 0x5bd1e995, 0x01000193) + Math.imul(episode, 0x9e3779b1)) >>> 1;
+}
+
+function versions(): Record<string, string> {
+  const require = createRequire(import.meta.url);
+  const out: Record<string, string> = { node: process.versions.node };
+  for (const pkg of ['@tensorflow/tfjs', 'zod']) {
+    try {
+      out[pkg] = (require(`${pkg}/package.json`) as { version: string }).version;
+    } catch {
+      // not installed: nothing to record
+    }
+  }
+  const own = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../package.json');
+  try {
+    out['vec-workbench'] = (JSON.parse(fs.readFileSync(own, 'utf8')) as { version: string }).version;
+  } catch {
+    // running from a bundle without package.json
+  }
+  return out;
+}
+
+function resolveScenario(req: RunRequest): Scenario {
+  return req.scenario === 'default' ? defaultScenario(req.env) : parseScenario(req.env, req.scenario);
+}
+
+function defaultRunDir(req: RunRequest): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
+  return path.join(req.runsRoot, `${stamp}-${req.env}-${req.algo}-s${req.seed}`);
+}
+
+interface Prepared {
+  req: RunRequest;
+  config: RunConfig;
+  dir: string;
+  env: MultiAgentEnv<never, unknown>;
+  controller: Controller<never, unknown>;
+  firstEpisode: number;
+  /** Wall time and episodes of earlier sessions of this run (resume). */
+  priorWallTimeS: number;
+}
+
+async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<Prepared> {
+  const scenario = resolveScenario(req);
+  const baseDir = req.baseDir ?? process.cwd();
+  const info = findAlgorithm(req.env, req.algo);
+  const env = (await createEnvironment(req.env, scenario, baseDir)) as unknown as MultiAgentEnv<never, unknown>;
+  let backend: string | undefined;
+  if (info.kind === 'learner') {
+    const { selectBackend } = await import('../rl/backend');
+    backend = (await selectBackend(req.backend)).name;
+  }
+  const factory = await info.load();
+  const controller = await factory(env, { seed: req.seed, hyper: req.hyper, backend });
+  if (req.checkpoint && !resume) {
+    if (!controller.load) throw new UserError(`algorithm '${req.algo}' has no checkpoints to load`);
+    await controller.load(path.resolve(baseDir, req.checkpoint));
+  }
+  let firstEpisode = 1;
+  let priorWallTimeS = 0;
+  let config: RunConfig;
+  if (resume) {
+    config = readRunConfig(dir);
+    const latest = path.join(dir, RUN_FILES.latestCheckpoint);
+    if (fs.existsSync(latest)) {
+      const { episode, folder } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { episode: number; folder: string };
+      if (controller.load) await controller.load(path.join(dir, RUN_FILES.checkpoints, folder));
+      truncateMetricsAfter(dir, episode);
+      firstEpisode = episode + 1;
+    } else {
+      truncateMetricsAfter(dir, 0);
+    }
+    priorWallTimeS = readSummary(dir)?.wallTimeS ?? 0;
+  } else {
+    if (fs.existsSync(path.join(dir, RUN_FILES.config))) {
+      throw new UserError(`${dir} already holds a run; use resume or choose another --out`);
+    }
+    fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
+    config = {
+      runId: path.basename(dir),
+      createdAt: new Date().toISOString(),
+      request: req,
+      scenario: scenario as unknown as Record<string, unknown>,
+      backend,
+      versions: versions(),
+    };
+    writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
+  }
+  return { req, config, dir, env, controller, firstEpisode, priorWallTimeS };
+}
+
+function execute(p: Prepared, hooks: RunHooks): RunHandle {
+  const { req, dir, env, controller } = p;
+  const runId = p.config.runId;
+  let status: RunStatus = 'running';
+  let cancelled = false;
+  let resumeGate: (() => void) | null = null;
+  let pausedPromise: Promise<void> | null = null;
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const slots = env.spec.episodeLength;
+  const totals = new Map<string, { sum: number; n: number }>();
+  for (const r of readMetrics(dir)) if (r.kind === 'episode') addTotals(totals, r.values);
+  let lastCheckpoint: string | null = null;
+  let episodesDone = p.firstEpisode - 1;
+  let error: string | null = null;
+
+  const elapsed = () => p.priorWallTimeS + (performance.now() - t0) / 1000;
+  const summary = (): RunSummary => ({
+    runId,
+    dir,
+    env: req.env,
+    algo: req.algo,
+    seed: req.seed,
+    status,
+    episodes: req.episodes,
+    episodesDone,
+    startedAt: p.config.createdAt ?? startedAt,
+    finishedAt: status === 'running' || status === 'paused' ? null : new Date().toISOString(),
+    wallTimeS: elapsed(),
+    backend: p.config.backend ?? null,
+    means: Object.fromEntries([...totals].map(([k, v]) => [k, v.sum / v.n])),
+    lastCheckpoint,
+    error,
+  });
+  const publishSummary = () => {
+    const s = summary();
+    writeJsonAtomic(path.join(dir, RUN_FILES.summary), s);
+    hooks.onSummary?.(s);
+    return s;
+  };
+  const checkpoint = async (episode: number) => {
+    const folder = `ep-${String(episode).padStart(6, '0')}`;
+    const ckDir = path.join(dir, RUN_FILES.checkpoints, folder);
+    fs.mkdirSync(ckDir, { recursive: true });
+    if (controller.save) await controller.save(ckDir);
+    writeJsonAtomic(path.join(dir, RUN_FILES.latestCheckpoint), { episode, folder });
+    lastCheckpoint = folder;
+  };
+
+  const writer = new MetricsWriter(path.join(dir, RUN_FILES.metrics));
+  const emit = (record: MetricRecord) => {
+    writer.append(record);
+    hooks.onRecord?.(record);
+  };
+
+  const loop = async (): Promise<RunSummary> => {
+    publishSummary();
+    const sessionEpisodes = req.episodes - p.firstEpisode + 1;
+    for (let episode = p.firstEpisode; episode <= req.episodes && !cancelled; episode++) {
+      const tEp = performance.now();
+      let obs: EnvObservation = env.reset(episodeSeed(req.seed, episode));
+      const agg = new EpisodeAggregate();
+      for (let slot = 1; slot <= slots; slot++) {
+        if (pausedPromise) await pausedPromise;
+        if (cancelled) break;
+        const actions = await controller.act(obs, env, !req.evaluate);
+        const result = env.step(actions);
+        if (!req.evaluate && controller.observe) await controller.observe(obs, actions, result);
+        const values = env.slotMetrics(result.info);
+        agg.add(values);
+        if (req.slotMetrics) emit({ kind: 'slot', episode, slot, values });
+        obs = result;
+        const done = episode - p.firstEpisode + (slot / slots);
+        const rate = (performance.now() - t0) / 1000 / done;
+        hooks.onProgress?.({
+          runId,
+          episode,
+          episodes: req.episodes,
+          slot,
+          slots,
+          elapsedS: elapsed(),
+          etaS: Number.isFinite(rate) ? rate * (sessionEpisodes - done) : null,
+          status,
+        });
+        // Let timers, IPC and cancel/pause requests in; a run never monopolises the event loop.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (result.done) break;
+      }
+      if (cancelled && agg.slotCount < slots) break;
+      const learner = controller.endEpisode ? await controller.endEpisode(episode) : {};
+      const values = { ...agg.values(), ...learner };
+      emit({ kind: 'episode', episode, wallTimeS: (performance.now() - tEp) / 1000, values });
+      addTotals(totals, values);
+      episodesDone = episode;
+      if (episode % req.checkpointEvery === 0 || episode === req.episodes) await checkpoint(episode);
+      publishSummary();
+    }
+    status = cancelled ? 'cancelled' : 'completed';
+    if (cancelled && episodesDone > 0 && lastCheckpoint !== `ep-${String(episodesDone).padStart(6, '0')}`) {
+      await checkpoint(episodesDone);
+    }
+    return publishSummary();
+  };
+
+  const done = loop()
+    .catch((err: unknown) => {
+      status = 'failed';
+      error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      return publishSummary();
+    })
+    .finally(() => {
+      writer.close();
+      controller.dispose?.();
+    });
+
+  return {
+    runId,
+    dir,
+    pause() {
+      if (pausedPromise || status !== 'running') return;
+      status = 'paused';
+      pausedPromise = new Promise<void>((resolve) => (resumeGate = resolve));
+      publishSummary();
+    },
+    resume() {
+      if (!pausedPromise) return;
+      status = 'running';
+      const gate = resumeGate;
+      pausedPromise = null;
+      resumeGate = null;
+      gate?.();
+      publishSummary();
+    },
+    cancel() {
+      cancelled = true;
+      this.resume();
+    },
+    done,
+  };
+}
+
+function addTotals(totals: Map<string, { sum: number; n: number }>, values: Record<string, number | number[]>): void {
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    const t = totals.get(k) ?? { sum: 0, n: 0 };
+    t.sum += v;
+    t.n += 1;
+    totals.set(k, t);
+  }
+}
+
+/** Validates the request, creates the run folder and starts the episodes. */
+export async function startRun(input: RunRequestInput, hooks: RunHooks = {}): Promise<RunHandle> {
+  const req = parseWith(runRequestSchema, input, 'run request');
+  const dir = path.resolve(req.outDir ?? defaultRunDir(req));
+  return execute(await prepare(req, dir, false), hooks);
+}
+
+/**
+ * Continues an interrupted or finished run from its last checkpoint: metric lines after that checkpoint are
+ * dropped first, so the resumed run neither loses nor duplicates lines. `episodes` raises the episode target.
+ */
+export async function resumeRun(dir: string, hooks: RunHooks = {}, opts: { episodes?: number } = {}): Promise<RunHandle> {
+  const abs = path.resolve(dir);
+  const config = readRunConfig(abs);
+  const req: RunRequest = { ...config.request, episodes: opts.episodes ?? config.request.episodes };
+  if (req.episodes < 1) throw new UserError('episodes must be >= 1');
+  return execute(await prepare(req, abs, true), hooks);
+}
