@@ -14,7 +14,9 @@ export async function main(argv: string[]): Promise<void> {
   // Each command lives in its own module under ./commands and registers itself here.
   const modules = await Promise.all([
     // COMMANDS (one line each)
+    import('./commands/layers'),
     import('./commands/run'),
+    import('./commands/scenario'),
   ]);
   for (const m of modules as { register(p: Command): void }[]) m.register(program);
 

@@ -129,6 +129,9 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
       }
     }
 
+    // The tensor this row really receives: its source when checked, else its own fields. Its output is
+    // computed from that, so one wrong cell is reported once instead of again at every following row.
+    let effective: DnnLayer = layer;
     if (row > 0 && source !== undefined && layer.skipChainCheck !== true) {
       if (layer.kind === 'fc') {
         const uExpected = source.kind === 'map' ? source.h * source.w * source.c : source.u;
@@ -146,23 +149,25 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
         ] as const) {
           if (got !== want) report(field, `${field} = ${got} but ${sourceName} outputs ${describe(source)} (${field} must be ${want})`);
         }
+        effective = { ...layer, h: source.h, w: source.w, cIn: source.c };
       }
     }
 
-    // The row itself must be computable.
-    let ok = true;
+    // The row itself must be computable (its own fields, and the tensor it really receives).
+    const kernelFits = (l: DnnLayer) => l.kind === 'fc' || (l.kernel <= l.h + 2 * l.padding && l.kernel <= l.w + 2 * l.padding);
     if (layer.kind !== 'fc') {
-      if (layer.kernel > layer.h + 2 * layer.padding || layer.kernel > layer.w + 2 * layer.padding) {
+      if (!kernelFits(layer)) {
         report('kernel', `kernel ${layer.kernel} exceeds the padded input ${layer.h + 2 * layer.padding}x${layer.w + 2 * layer.padding}`);
-        ok = false;
       }
       if (layer.kind === 'pool' && layer.cOut !== layer.cIn) {
         report('cOut', `a pool row keeps its channels: cOut must equal cIn = ${layer.cIn}, got ${layer.cOut}`);
       }
     }
+    if (effective.kind === 'pool') effective = { ...effective, cOut: effective.cIn };
+    const ok = kernelFits(layer) && kernelFits(effective);
 
     if (!rowIndexByName.has(layer.name)) rowIndexByName.set(layer.name, row);
-    previousOutput = ok ? layerOutputShape(layer) : undefined;
+    previousOutput = ok ? layerOutputShape(effective) : undefined;
   });
   return issues;
 }

@@ -1,5 +1,5 @@
 // Paper 1 keeps every vehicle inside the RSU's coverage for the whole episode (Sec. 8.1, journal version):
-// the channel model (eq. 1, V2I distance) and the RSU as edge node j = 1 assume it. Both mobility sources
+// the V2I rate (eq. 1, path loss over dis_i^rsu(t)) and the RSU as edge node j = 1 assume it. Both mobility sources
 // run their positions through this check instead of silently producing vehicles the RSU cannot serve.
 import { UserError } from '../../../src-shared/errors';
 import type { VehiclePath } from './trace';
@@ -26,7 +26,7 @@ export function findCoverageExit(paths: readonly VehiclePath[], rsu: RsuCoverage
     const n = Math.min(path.x.length, path.y.length);
     const limit = first === null ? n : Math.min(n, first.slot - 1);
     for (let k = 0; k < limit; k++) {
-      // Euclidean vehicle-RSU distance, as in dis_i^rsu(t) of eq. (1).
+      // Euclidean vehicle-RSU distance dis_i^rsu(t) of the path loss in eq. (1).
       const distanceM = Math.hypot(path.x[k] - rsu.x, path.y[k] - rsu.y);
       if (!(distanceM <= rsu.coverageRadiusM)) {
         first = { id: path.id, slot: k + 1, x: path.x[k], y: path.y[k], distanceM };
