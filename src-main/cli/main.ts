@@ -14,6 +14,11 @@ export async function main(argv: string[]): Promise<void> {
   // Each command lives in its own module under ./commands and registers itself here.
   const modules = await Promise.all([
     // COMMANDS (one line each)
+    import('./commands/eval-slot'),
+    import('./commands/export-figure'),
+    import('./commands/export-data'),
+    import('./commands/reproduce'),
+    import('./commands/serve'),
     import('./commands/layers'),
     import('./commands/run'),
     import('./commands/scenario'),

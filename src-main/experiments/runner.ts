@@ -298,6 +298,32 @@ export async function startRun(input: RunRequestInput, hooks: RunHooks = {}): Pr
 }
 
 /**
+ * Runs an already-built environment and controller (tests, custom environments). The run folder is created as
+ * by startRun; `scenario` is recorded in config.json as given.
+ */
+export async function startRunWith(
+  env: MultiAgentEnv<never, unknown>,
+  controller: Controller<never, unknown>,
+  input: RunRequestInput,
+  scenario: Record<string, unknown>,
+  hooks: RunHooks = {},
+): Promise<RunHandle> {
+  const req = parseWith(runRequestSchema, input, 'run request');
+  const dir = path.resolve(req.outDir ?? defaultRunDir(req));
+  if (fs.existsSync(path.join(dir, RUN_FILES.config))) throw new UserError(`${dir} already holds a run`);
+  fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
+  const config: RunConfig = {
+    runId: path.basename(dir),
+    createdAt: new Date().toISOString(),
+    request: req,
+    scenario,
+    versions: versions(),
+  };
+  writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
+  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0 }, hooks);
+}
+
+/**
  * Continues an interrupted or finished run from its last checkpoint: metric lines after that checkpoint are
  * dropped first, so the resumed run neither loses nor duplicates lines. `episodes` raises the episode target.
  */

@@ -64,6 +64,13 @@ export const vecDnnScenarioSchema = z.object({
       coverageRadiusM: z.number().positive().max(100_000).default(1000),
     })
     .prefault({}),
+  /** Readings of eq. (6) (see docs/model-notes.md, "Paper 1: DNN layer model"). */
+  dnnProfile: z
+    .object({
+      convSpatialDims: z.enum(['output', 'input']).default('output'),
+      poolWorkload: z.enum(['comparisons', 'eq6']).default('comparisons'),
+    })
+    .prefault({}),
   /** Custom models (same table format as the presets); a custom model shadows a preset of the same name. */
   customModels: z.array(dnnModelSchema).default([]),
   mobility: mobilitySchema.prefault({ kind: 'highway' }),

@@ -1,0 +1,15 @@
+// `vecwb eval-slot --env isac-dt`: JSON text in, JSON text out, one slot of paper 2 and no randomness.
+// Not a commander command of its own: `eval-slot` dispatches here for --env isac-dt.
+import { UserError } from '../../../src-shared/errors';
+import { evaluateIsacSlotInput } from '../../sim/isac-dt/eval-slot-io';
+
+/** Parses the input JSON, evaluates the slot and returns the output JSON (2-space indented, trailing newline). */
+export function runIsacEvalSlot(inputText: string): string {
+  let data: unknown;
+  try {
+    data = JSON.parse(inputText);
+  } catch (err) {
+    throw new UserError(`eval-slot input is not valid JSON: ${(err as Error).message}`);
+  }
+  return JSON.stringify(evaluateIsacSlotInput(data), null, 2) + '\n';
+}

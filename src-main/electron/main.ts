@@ -1,0 +1,128 @@
+// Electron main process: hosts the engine (runs execute in worker threads, so the window never stalls), serves
+// the built renderer over a privileged app:// protocol with a CSP header, answers the preload's typed calls
+// over IPC (validated by the shared contract), and streams engine events to the window.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { apiEvents } from '../../src-shared/api/contract';
+import { createEngine, type Engine } from '../engine/engine';
+import { WorkerRunExecutor } from '../engine/executor';
+import { mimeOf, resolveStatic } from '../server/static-files';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME, CALL_CHANNEL, ELECTRON_CSP, EVENT_CHANNEL } from './channels';
+import { isAppUrl, lockDownContents, lockDownSession } from './security';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Built layout (electron-vite): out/main/{index,run-worker}.js, out/preload/index.cjs, out/renderer/. */
+const rendererDir = path.join(here, '../renderer');
+const preloadFile = path.join(here, '../preload/index.cjs');
+const workerFile = path.join(here, 'run-worker.js');
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+function runsRoot(): string {
+  const flag = process.argv.find((a) => a.startsWith('--runs-dir='));
+  return path.resolve(flag ? flag.slice('--runs-dir='.length) : (process.env.VECWB_RUNS_DIR ?? path.join(app.getPath('userData'), 'runs')));
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
+    const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
+    if (!file) return new Response(`renderer not built: ${rendererDir}`, { status: 503 });
+    const body = await fs.promises.readFile(file);
+    return new Response(body, {
+      headers: { 'content-type': mimeOf(file), 'content-security-policy': ELECTRON_CSP, 'x-content-type-options': 'nosniff' },
+    });
+  });
+}
+
+async function createWindow(engine: Engine): Promise<BrowserWindow> {
+  const state = (await engine.handlers['state.get']({})).layout.window;
+  const win = new BrowserWindow({
+    width: state?.width ?? 1440,
+    height: state?.height ?? 920,
+    x: state?.x,
+    y: state?.y,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'VEC Workbench',
+    show: false,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  // Window layout is part of the persisted UI state.
+  win.on('close', () => {
+    const b = win.getBounds();
+    void engine.call('state.update', { layout: { window: { x: b.x, y: b.y, width: Math.max(400, b.width), height: Math.max(300, b.height) } } });
+  });
+  await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/** Only the app's own top frame may call the engine. */
+function trustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
+  if (!win || event.sender !== win.webContents) return false;
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url, devServerUrl);
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  lockDownSession(session.defaultSession);
+  app.on('web-contents-created', (_e, contents) => lockDownContents(contents, devServerUrl));
+  serveRenderer();
+
+  const engine = createEngine({
+    runsRoot: runsRoot(),
+    shell: 'electron',
+    stateFile: path.join(app.getPath('userData'), 'workbench-state.json'),
+    executor: new WorkerRunExecutor(workerFile),
+    onInternalError: (err, method) => console.error(`internal error in ${method}:`, err),
+  });
+  let win: BrowserWindow | null = null;
+
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, params: unknown) => {
+    if (!trustedSender(event, win)) return { ok: false, error: { code: 'user', message: 'call from an untrusted frame refused', issues: [] } };
+    return engine.call(method, params);
+  });
+  engine.onEvent((e) => {
+    if (!win || win.isDestroyed()) return;
+    if (!apiEvents[e.event].safeParse(e.payload).success) return;
+    win.webContents.send(EVENT_CHANNEL, e.event, e.payload);
+  });
+
+  win = await createWindow(engine);
+  app.on('activate', async () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = await createWindow(engine);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    // Active runs stop at the next slot and keep a checkpoint; then the app really quits.
+    void engine.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+}
+
+void main();

@@ -1,0 +1,209 @@
+// The engine facade every shell uses (web server, Electron main, tests): one handler per API method, plus the
+// event stream. It translates nothing and renders nothing; runs execute in worker threads via the JobQueue.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { apiEvents, type ApiEvent, type ApiHandlers, type ApiMethod, type ApiParams } from '../../src-shared/api/contract';
+import { dispatchCall } from '../../src-shared/api/dispatch';
+import { planExperiment, DENOISING_STEPS_HYPER, type ExperimentRequest, type PlannedRun } from '../../src-shared/api/experiments';
+import type { CallOutcome } from '../../src-shared/api/wire';
+import { UserError } from '../../src-shared/errors';
+import { ValidationError } from '../../src-shared/validation';
+import { runRequestSchema, type RunRequest } from '../../src-shared/schemas/run';
+import { findAlgorithm } from '../experiments/algorithms';
+import { defaultScenario, parseScenario } from '../experiments/scenarios';
+import { listPresetModels } from '../sim/vec-dnn/model-catalog';
+import { algorithmsFor, checkHyper } from './algorithms-view';
+import { WorkerRunExecutor, type RunExecutor } from './executor';
+import { ExportService } from './exports';
+import { JobQueue } from './job-queue';
+import { profileModelForUi } from './model-profiles';
+import { previewMobility } from './mobility-preview';
+import { scenarioPresets } from './presets';
+import { RunIndex } from './run-index';
+import { importTrace } from './trace-import';
+import { UiStateStore } from './ui-state-store';
+
+export interface EngineOptions {
+  /** Folder holding one sub-folder per run (created if missing). */
+  runsRoot: string;
+  shell: 'web' | 'electron';
+  /** UI state file; default <runsRoot>/.workbench-state.json. */
+  stateFile?: string;
+  /** Runs executed at the same time; default min(4, max(2, cores - 1)). */
+  workers?: number;
+  /** How runs execute; default one worker thread per run. */
+  executor?: RunExecutor;
+  /** Base folder for relative scenario files (traces). Default: the current directory. */
+  baseDir?: string;
+  /** Where internal errors go (a bug, not bad input). */
+  onInternalError?(err: unknown, method: string): void;
+}
+
+export type EngineListener = (event: ApiEvent) => void;
+
+export interface Engine {
+  readonly handlers: ApiHandlers;
+  readonly runsRoot: string;
+  /** Validates, runs and checks one call; never throws. */
+  call(method: unknown, params: unknown): Promise<CallOutcome>;
+  /** Typed convenience for in-process callers (tests, CLI); throws on failure. */
+  invoke<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<unknown>;
+  onEvent(listener: EngineListener): () => void;
+  jobs: JobQueue;
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  try {
+    const file = new URL('../../package.json', import.meta.url);
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function defaultWorkerCount(): number {
+  return Math.min(4, Math.max(2, os.availableParallelism() - 1));
+}
+
+function runFolderName(p: PlannedRun): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
+  const tags = Object.entries(p.sweepValues)
+    .map(([k, v]) => `${{ lyapunovV: 'V', cvCount: 'cv', svCount: 'sv', denoisingSteps: 'M' }[k] ?? k}${v}`)
+    .join('-');
+  const rand = crypto.randomBytes(2).toString('hex');
+  return [stamp, p.request.algo, tags, `s${p.request.seed ?? 1}`, rand].filter(Boolean).join('-');
+}
+
+export function createEngine(opts: EngineOptions): Engine {
+  const runsRoot = path.resolve(opts.runsRoot);
+  fs.mkdirSync(runsRoot, { recursive: true });
+  const baseDir = path.resolve(opts.baseDir ?? process.cwd());
+  const workers = opts.workers ?? defaultWorkerCount();
+  const listeners = new Set<EngineListener>();
+  const emit = (event: ApiEvent) => {
+    for (const l of listeners) l(event);
+  };
+  const jobs = new JobQueue({ executor: opts.executor ?? new WorkerRunExecutor(), concurrency: workers, emit });
+  const index = new RunIndex(runsRoot, () => jobs.liveRunIds());
+  const uiState = new UiStateStore(opts.stateFile ?? path.join(runsRoot, '.workbench-state.json'));
+  const exportsService = new ExportService(index, path.join(runsRoot, '_exports'));
+
+  const hasDenoising = (env: ExperimentRequest['env']) => (algo: string) =>
+    algorithmsFor(env).some((a) => a.name === algo && DENOISING_STEPS_HYPER in a.hyperDefaults);
+
+  /** Plans an experiment and checks every run's algorithm and scenario before anything is queued. */
+  const plan = (exp: ExperimentRequest): PlannedRun[] => {
+    exp.algos.forEach((choice, i) => {
+      findAlgorithm(exp.env, choice.algo);
+      checkHyper(exp.env, choice.algo, choice.hyper, i);
+    });
+    const planned = planExperiment(exp, hasDenoising(exp.env));
+    const checked = new Set<string>();
+    for (const p of planned) {
+      const key = JSON.stringify(p.request.scenario);
+      if (checked.has(key)) continue;
+      checked.add(key);
+      if (p.request.scenario !== 'default') {
+        try {
+          parseScenario(exp.env, p.request.scenario);
+        } catch (err) {
+          if (err instanceof ValidationError) {
+            throw new ValidationError(`scenario of run "${p.label}"`, err.issues.map((i) => ({ path: `scenario.${i.path}`, message: i.message })));
+          }
+          throw err;
+        }
+      }
+    }
+    return planned;
+  };
+
+  const handlers: ApiHandlers = {
+    'app.info': () => ({
+      version: packageVersion(),
+      shell: opts.shell,
+      runsRoot,
+      workers,
+      envs: ['vec-dnn', 'isac-dt'],
+    }),
+
+    'scenario.presets': () => [...scenarioPresets],
+    'scenario.default': ({ env }) => defaultScenario(env) as unknown as Record<string, unknown>,
+    'scenario.validate': ({ env, scenario }) => {
+      try {
+        return { ok: true, issues: [], scenario: parseScenario(env, scenario) as unknown as Record<string, unknown> };
+      } catch (err) {
+        if (err instanceof ValidationError) return { ok: false, issues: err.issues, scenario: null };
+        if (err instanceof UserError) return { ok: false, issues: [{ path: 'env', message: err.message }], scenario: null };
+        throw err;
+      }
+    },
+    'scenario.preview': ({ env, scenario, episodeSeed }) => previewMobility(env, scenario, episodeSeed, baseDir),
+    'scenario.importTrace': ({ fileName, xml }) => importTrace(path.join(runsRoot, '_traces'), fileName, xml),
+
+    'models.presets': () => [...listPresetModels()],
+    'models.profile': ({ model, bytesPerElement }) => profileModelForUi(model, bytesPerElement),
+
+    'algorithms.list': ({ env }) => algorithmsFor(env),
+
+    'experiments.plan': (exp) => ({ labels: plan(exp).map((p) => p.label) }),
+    'experiments.start': (exp) => {
+      const planned = plan(exp);
+      const experimentId = `exp-${Date.now().toString(36)}-${crypto.randomBytes(2).toString('hex')}`;
+      const requestFor = (p: PlannedRun): RunRequest =>
+        runRequestSchema.parse({ ...p.request, runsRoot, outDir: path.join(runsRoot, runFolderName(p)), baseDir });
+      return { experimentId, jobs: jobs.enqueue(experimentId, planned, requestFor) };
+    },
+    'jobs.list': () => jobs.list(),
+    'jobs.control': ({ jobId, action }) => jobs.control(jobId, action),
+
+    'runs.list': () => index.list(),
+    'runs.get': ({ runId, slots }) => index.get(runId, slots),
+    'runs.compare': ({ runIds }) => index.compare(runIds),
+    'runs.resume': ({ runId, episodes }) => {
+      const { dir, summary, config } = index.summaryOf(runId);
+      if (index.list().find((r) => r.summary.runId === runId)?.live) throw new UserError(`run ${runId} is running; pause or cancel it first`);
+      if (summary.status === 'completed' && (episodes === undefined || episodes <= summary.episodesDone)) {
+        throw new UserError(`run ${runId} is complete (${summary.episodesDone} episodes); give a larger episode total to continue it`);
+      }
+      return jobs.enqueueResume(dir, summary, config.request.name ?? summary.algo, episodes);
+    },
+
+    'figures.list': () => exportsService.figures(),
+    'export.data': ({ runIds, format }) => exportsService.exportData(runIds, format),
+    'export.figure': (params) => exportsService.exportFigure(params),
+    'export.read': ({ path: file }) => exportsService.read(file),
+
+    'state.get': () => uiState.get(),
+    'state.update': (patch) => uiState.update(patch),
+  };
+
+  const call = (method: unknown, params: unknown) => dispatchCall(handlers, method, params, opts.onInternalError);
+
+  return {
+    handlers,
+    runsRoot,
+    jobs,
+    call,
+    async invoke(method, params) {
+      const outcome = await call(method, params);
+      if (!outcome.ok) throw new UserError(outcome.error.message);
+      return outcome.result;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      await jobs.shutdown();
+      listeners.clear();
+    },
+  };
+}
+
+/** Checks an event against the contract before it leaves the engine (used by shells in development/tests). */
+export function checkEvent(event: ApiEvent): boolean {
+  return apiEvents[event.event].safeParse(event.payload).success;
+}

@@ -1,0 +1,32 @@
+// models.profile: validates an edited layer table (issues per cell) and profiles it for the Fig. 1 view:
+// per-row output size (eq. 3) and workload (eq. 6) from the export module's layer profile, units D_l / B_l
+// and totals from the simulator's profileModel.
+import { dnnModelSchema } from '../../src-shared/schemas/dnn-model';
+import type { ProfileModelResult } from '../../src-shared/api/models';
+import { layerProfileRows } from '../export/layer-profile';
+import { layerInputBytes, profileModel } from '../sim/vec-dnn/dnn-layers';
+
+export function profileModelForUi(raw: unknown, bytesPerElement: number): ProfileModelResult {
+  const parsed = dnnModelSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      profile: null,
+    };
+  }
+  const model = parsed.data;
+  const profile = profileModel(model, bytesPerElement);
+  return {
+    ok: true,
+    issues: [],
+    profile: {
+      name: model.name,
+      bytesPerElement,
+      layers: layerProfileRows(model, bytesPerElement),
+      units: profile.units.map((u) => ({ name: u.name, inputBytes: u.inputBytes, workloadOps: u.workloadOps })),
+      totalOps: profile.totalOps,
+      inputBytes: layerInputBytes(model.layers[0], bytesPerElement),
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The paper-1 heuristics by registry name (src-main/experiments/algorithms.ts loads them lazily).
+import type { ControllerFactory } from '../experiments/controller';
+import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
+import { exhaustiveFactory } from './exhaustive';
+import { allLocalFactory, allRsuFactory } from './fixed';
+import { geneticFactory } from './genetic';
+import { greedyFactory } from './greedy';
+import { randomFactory } from './random';
+
+export const policyFactories: Record<string, ControllerFactory<number, VecDnnStepInfo>> = {
+  genetic: geneticFactory,
+  greedy: greedyFactory,
+  random: randomFactory,
+  'all-local': allLocalFactory,
+  'all-rsu': allRsuFactory,
+  exhaustive: exhaustiveFactory,
+};

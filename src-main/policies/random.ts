@@ -1,0 +1,25 @@
+// Uniformly random legal actions (eq. 54 indices allowed by the masks), seeded: the floor any policy must beat.
+import { z } from 'zod';
+import type { ControllerFactory } from '../experiments/controller';
+import { Random } from '../sim/random';
+import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
+import { parseHyper, requireVecDnnEnv } from './common';
+
+export const randomFactory: ControllerFactory<number, VecDnnStepInfo> = async (env, { seed, hyper }) => {
+  parseHyper(z.strictObject({}), hyper, 'random');
+  requireVecDnnEnv(env, 'random');
+  const rng = Random.fromSeed(seed);
+  return {
+    name: 'random',
+    act: (obs) => {
+      if (!obs.masks) throw new Error('random: the vec-dnn observation carries no action masks');
+      return obs.masks.map((mask) => {
+        const legal: number[] = [];
+        mask.forEach((m, a) => {
+          if (m) legal.push(a);
+        });
+        return legal[rng.int(legal.length)];
+      });
+    },
+  };
+};

@@ -1,0 +1,93 @@
+// Hyper-parameters of the two QMIX learners, validated with zod. Defaults are the paper's Sec. 8.1 (4)
+// values where it gives them; the rest are documented in docs/model-notes.md ("Paper 1: learning").
+import { z } from 'zod';
+import { parseWith } from '../../src-shared/validation';
+
+const widths = z.array(z.number().int().min(1).max(4096)).min(1).max(8);
+
+const common = {
+  /** E: mini-batch size (Algorithm 1, line 19). */
+  batchSize: z.number().int().min(1).max(4096).default(64),
+  /** Adam learning rate (Sec. 8.1 (4)). */
+  lr: z.number().positive().max(1).default(5e-4),
+  adamBeta1: z.number().min(0).lt(1).default(0.9),
+  adamBeta2: z.number().min(0).lt(1).default(0.999),
+  adamEps: z.number().positive().max(1).default(1e-8),
+  /** omega: discount factor of eq. (59). */
+  gamma: z.number().min(0).max(1).default(0.99),
+  /** epsilon of eqs. (60)-(61): soft target update rate. */
+  tau: z.number().gt(0).max(1).default(0.001),
+  /** Global gradient-norm clip (0 = off). Not in the paper; pymarl's default. */
+  gradClipNorm: z.number().min(0).max(1e9).default(10),
+  /** Capacity of the replay buffer in transitions (slots). */
+  bufferCapacity: z.number().int().min(1).max(10_000_000).default(50_000),
+  /** Train only once the buffer holds this many transitions (and at least batchSize). */
+  learningStarts: z.number().int().min(1).max(10_000_000).default(64),
+  /** One gradient step every this many slots (Algorithm 1 trains every slot). */
+  trainEvery: z.number().int().min(1).max(10_000).default(1),
+  /** Epsilon-greedy exploration (54): linear from start to finish over annealSteps slots. */
+  epsilonStart: z.number().min(0).max(1).default(1),
+  epsilonFinish: z.number().min(0).max(1).default(0.05),
+  epsilonAnnealSteps: z.number().int().min(0).max(100_000_000).default(10_000),
+  /** Mixer: 'qmix' (eq. 57), 'vdn' (sum) or 'independent' (no mixing; independent Q-learners). */
+  mixer: z.enum(['qmix', 'vdn', 'independent']).default('qmix'),
+  /** Width of the mixing layer (pymarl's mixing_embed_dim). */
+  mixerEmbed: z.number().int().min(1).max(4096).default(32),
+  /** Hidden units per hypernetwork layer and number of hidden layers (Sec. 8.1 (4): 2 x 64). */
+  hyperHidden: z.number().int().min(1).max(4096).default(64),
+  hyperLayers: z.number().int().min(0).max(4).default(2),
+  /** Non-linearity after the first mixing layer: ELU as in QMIX [43], or none (eq. 57 literally). */
+  mixerActivation: z.enum(['elu', 'none']).default('elu'),
+  /** Treat `done` as terminal (no bootstrap in eq. 59); false bootstraps through episode ends. */
+  terminalOnDone: z.boolean().default(true),
+  /** Threads for the agent networks: 'auto' uses 2 on a multi-core CPU with the wasm/cpu backends. */
+  threads: z.union([z.literal('auto'), z.number().int().min(1).max(16)]).default('auto'),
+};
+
+export const mad2rlHyperSchema = z
+  .object({
+    ...common,
+    /** M: denoising steps (Sec. 6.2). */
+    denoisingSteps: z.number().int().min(1).max(100).default(7),
+    /** beta_min, beta_max of the schedule in eq. (33). */
+    betaMin: z.number().positive().max(100).default(0.1),
+    betaMax: z.number().positive().max(100).default(10),
+    /** Hidden layers of the noise network (Sec. 8.1 (4): 3 x 256, Mish). */
+    hidden: widths.default([256, 256, 256]),
+    activation: z.enum(['mish', 'relu']).default('mish'),
+    /** Size of the sinusoidal step embedding emb(m). */
+    stepEmbedDim: z
+      .number()
+      .int()
+      .min(2)
+      .max(1024)
+      .refine((v) => v % 2 === 0, { message: 'stepEmbedDim must be even' })
+      .default(16),
+  })
+  .strict()
+  .refine((h) => h.betaMin <= h.betaMax, { message: 'betaMin must be <= betaMax', path: ['betaMin'] })
+  .refine((h) => h.epsilonFinish <= h.epsilonStart, { message: 'epsilonFinish must be <= epsilonStart', path: ['epsilonFinish'] });
+
+export const pqmixHyperSchema = z
+  .object({
+    ...common,
+    /** Hidden layers of the MLP agent network (same trunk as MAD2RL's noise network by default). */
+    hidden: widths.default([256, 256, 256]),
+    activation: z.enum(['mish', 'relu']).default('mish'),
+  })
+  .strict()
+  .refine((h) => h.epsilonFinish <= h.epsilonStart, { message: 'epsilonFinish must be <= epsilonStart', path: ['epsilonFinish'] });
+
+export type Mad2rlHyper = z.infer<typeof mad2rlHyperSchema>;
+export type PqmixHyper = z.infer<typeof pqmixHyperSchema>;
+export type LearnerHyper = Mad2rlHyper | PqmixHyper;
+
+export function parseMad2rlHyper(input: unknown): Mad2rlHyper {
+  return parseWith(mad2rlHyperSchema, input ?? {}, 'mad2rl hyper-parameters');
+}
+
+export function parsePqmixHyper(input: unknown): PqmixHyper {
+  return parseWith(pqmixHyperSchema, input ?? {}, 'pqmix hyper-parameters');
+}
+
+export const isMad2rl = (h: LearnerHyper): h is Mad2rlHyper => 'denoisingSteps' in h;

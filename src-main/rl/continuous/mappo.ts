@@ -1,0 +1,331 @@
+// Ly-DTMPPO (Sec. VI-B, Algorithm 1): MAPPO under CTDE. Each CV i has its own Gaussian actor pi_phi_i on its
+// local state s_i(t) (40); one centralised critic V_theta on the global state S(t) (41), which carries the
+// digital-twin entries (RSU queues, G_rsu). Ly-MAPPO is the same learner with the DT entries zeroed.
+// Actions: u ~ N(mu_phi(s_i), sigma^2) on the pre-squash scale, a = squashToBox(u) (squash.ts); the ratio of (47)
+// is computed on u, where the tanh Jacobian cancels.
+import * as tf from '@tensorflow/tfjs';
+import type { EnvObservation, MultiAgentEnv, StepResult } from '../../sim/env';
+import { Adam } from './adam';
+import { assertFinite } from './env-adapter';
+import { computeGae } from './gae';
+import type { PpoHyper } from './hyper';
+import { ContinuousLearnerBase, takeScalar, type LearnerSnapshot } from './learner-base';
+import { exportVariables, importVariables, perAgentTensors, StackedMlp } from './networks';
+import { RolloutBuffer } from './rollout-buffer';
+import { RunningNorm, type RunningNormState } from './running-norm';
+import {
+  gaussianEntropyTf,
+  gaussianLogDensity,
+  gaussianLogProbTf,
+  squashToBox,
+  unsquashFromBox,
+} from './squash';
+
+/** Bounds of the log-std when the actor outputs it ('state' mode). */
+const LOG_STD_MIN = -5;
+const LOG_STD_MAX = 2;
+
+interface PendingAction {
+  actions: Float32Array[];
+  obs: Float32Array;
+  preSquash: Float32Array;
+  logProbs: Float32Array;
+}
+
+export class MappoLearner extends ContinuousLearnerBase {
+  private readonly actor: StackedMlp;
+  /** 'parameter' mode: one [1, d] log-std per agent. */
+  private readonly logStd: tf.Variable[];
+  private readonly critic: StackedMlp;
+  private readonly actorOpt: Adam;
+  private readonly criticOpt: Adam;
+  private readonly valueNorm: RunningNorm | null;
+  private readonly buffer: RolloutBuffer;
+  private pending: PendingAction | null = null;
+
+  constructor(
+    name: string,
+    env: MultiAgentEnv<Float32Array, unknown>,
+    seed: number,
+    readonly hyper: PpoHyper,
+  ) {
+    super(name, env, seed, hyper);
+    const { nAgents, obsDim, stateDim, actionDim } = this.shape;
+    const heads = hyper.stdMode === 'state' ? 2 * actionDim : actionDim;
+    // Policy head starts small (x0.01) so every agent begins near the centre of its action box.
+    this.actor = new StackedMlp(nAgents, [obsDim, ...hyper.hiddenSizes, heads], this.initRng, 0.01);
+    this.logStd =
+      hyper.stdMode === 'parameter'
+        ? Array.from({ length: nAgents }, () => tf.tidy(() => tf.variable(tf.fill([1, actionDim], hyper.initLogStd))))
+        : [];
+    this.critic = new StackedMlp(1, [stateDim, ...hyper.hiddenSizes, 1], this.initRng);
+    const actorGroups = this.actor.groups().map((g, i) => (this.logStd[i] ? [...g, this.logStd[i]] : g));
+    this.actorOpt = new Adam(actorGroups, { lr: hyper.lr, maxGradNorm: hyper.maxGradNorm });
+    this.criticOpt = new Adam(this.critic.groups(), { lr: hyper.criticLr ?? hyper.lr, maxGradNorm: hyper.maxGradNorm });
+    this.valueNorm = hyper.valueNorm ? new RunningNorm(1, Infinity) : null;
+    this.buffer = new RolloutBuffer({ capacity: hyper.batchSize, nAgents, obsDim, stateDim, actionDim });
+  }
+
+  /** Mean [B, d] and log-std ([1, d] or [B, d]) of agent i's Gaussian for normalised observations [B, obsDim]. */
+  private policy(i: number, obs: tf.Tensor2D): { mu: tf.Tensor2D; logStd: tf.Tensor2D } {
+    const out = this.actor.apply(i, obs);
+    const d = this.shape.actionDim;
+    if (this.logStd.length) return { mu: out, logStd: this.logStd[i] as tf.Variable<tf.Rank.R2> };
+    const b = out.shape[0];
+    const mu = tf.slice(out, [0, 0], [b, d]);
+    const raw = tf.slice(out, [0, d], [b, d]);
+    // Smooth bound of the state-dependent log-std to [LOG_STD_MIN, LOG_STD_MAX].
+    const logStd = tf.add(LOG_STD_MIN, tf.mul(0.5 * (LOG_STD_MAX - LOG_STD_MIN), tf.add(tf.tanh(raw), 1))) as tf.Tensor2D;
+    return { mu, logStd };
+  }
+
+  /** Means and log-stds for one slot, [N * d] each. */
+  private policyOnce(normObs: Float32Array): { mu: Float32Array; logStd: Float32Array } {
+    const { nAgents, obsDim, actionDim } = this.shape;
+    return tf.tidy(() => {
+      const mus: tf.Tensor2D[] = [];
+      const lss: tf.Tensor2D[] = [];
+      for (let i = 0; i < nAgents; i++) {
+        const { mu, logStd } = this.policy(i, tf.tensor2d(normObs.subarray(i * obsDim, (i + 1) * obsDim), [1, obsDim]));
+        mus.push(mu);
+        lss.push(tf.reshape(logStd, [1, actionDim]));
+      }
+      const both = tf.concat([...mus, ...lss], 0).dataSync() as Float32Array;
+      const k = nAgents * actionDim;
+      return { mu: both.slice(0, k), logStd: both.slice(k, 2 * k) };
+    });
+  }
+
+  act(obs: EnvObservation, _env: MultiAgentEnv<Float32Array, unknown>, explore: boolean): Float32Array[] {
+    const { nAgents, actionDim, low, high } = this.shape;
+    const packed = this.packer.packObs(obs);
+    assertFinite(packed, 'observation');
+    const normObs = this.normaliseObs(packed);
+    const { mu, logStd } = this.policyOnce(normObs);
+    const preSquash = new Float32Array(nAgents * actionDim);
+    const logProbs = new Float32Array(nAgents);
+    const actions: Float32Array[] = [];
+    for (let i = 0; i < nAgents; i++) {
+      const a = new Float32Array(actionDim);
+      let lp = 0;
+      for (let d = 0; d < actionDim; d++) {
+        const k = i * actionDim + d;
+        // Algorithm 1 line 5: a_i ~ pi_phi_i(.|s_i); evaluation uses the mean.
+        const u = explore ? mu[k] + Math.exp(logStd[k]) * this.rng.normal() : mu[k];
+        preSquash[k] = u;
+        lp += gaussianLogDensity(u, mu[k], logStd[k]);
+        a[d] = squashToBox(u, low, high);
+      }
+      logProbs[i] = lp;
+      actions.push(a);
+    }
+    this.pending = { actions, obs: normObs, preSquash, logProbs };
+    return actions;
+  }
+
+  /** Behaviour data for actions that did not come from the last `act` (e.g. chosen by another policy). */
+  private reconstruct(prev: EnvObservation, actions: Float32Array[]): PendingAction {
+    const { nAgents, actionDim, low, high } = this.shape;
+    const normObs = this.normaliseObs(this.packer.packObs(prev));
+    const { mu, logStd } = this.policyOnce(normObs);
+    const preSquash = new Float32Array(nAgents * actionDim);
+    const logProbs = new Float32Array(nAgents);
+    for (let i = 0; i < nAgents; i++) {
+      for (let d = 0; d < actionDim; d++) {
+        const k = i * actionDim + d;
+        preSquash[k] = unsquashFromBox(actions[i][d], low, high);
+        logProbs[i] += gaussianLogDensity(preSquash[k], mu[k], logStd[k]);
+      }
+    }
+    return { actions, obs: normObs, preSquash, logProbs };
+  }
+
+  observe(prev: EnvObservation, actions: Float32Array[], result: StepResult<unknown>): void {
+    const p = this.pending && this.pending.actions === actions ? this.pending : this.reconstruct(prev, actions);
+    this.pending = null;
+    const rawObs = this.packer.packObs(prev);
+    const state = this.packer.packState(prev);
+    const nextState = this.packer.packState(result);
+    assertFinite([result.reward], 'reward');
+    this.updateNorms(rawObs, state);
+    const { end, terminal } = this.advanceSlot(result);
+    // Algorithm 1 line 8: store the transition in D.
+    this.buffer.add({
+      obs: p.obs,
+      state,
+      nextState,
+      preSquash: p.preSquash,
+      logProbs: p.logProbs,
+      reward: result.reward * this.base.rewardScale,
+      terminal,
+      cut: end,
+    });
+    if (this.buffer.full) this.timed(() => this.update());
+  }
+
+  protected onEpisodeCut(): void {
+    this.buffer.cutLast();
+  }
+
+  /** Critic values V(s) (de-normalised) of `rows` raw states. */
+  private values(rawStates: Float32Array, rows: number): Float64Array {
+    const norm = this.normaliseStates(rawStates);
+    const v = tf.tidy(() => this.critic.apply(0, tf.tensor2d(norm, [rows, this.shape.stateDim])).dataSync() as Float32Array);
+    return this.valueNorm ? this.valueNorm.denormalise(v) : Float64Array.from(v);
+  }
+
+  /** Algorithm 1 lines 11-18: GAE (46), then E epochs of the clipped surrogate (47)-(48) and the critic MSE (49). */
+  update(): void {
+    const h = this.hyper;
+    const { nAgents, obsDim, stateDim, actionDim } = this.shape;
+    const n = this.buffer.size;
+    if (n === 0) return;
+    const buf = this.buffer;
+
+    // Advantages (46) and returns R_t = A_t + V(s_t) (49) with the critic before this update.
+    const values = this.values(buf.states.subarray(0, n * stateDim), n);
+    const nextValues = this.values(buf.nextStates.subarray(0, n * stateDim), n);
+    const { advantages, returns } = computeGae({
+      rewards: buf.rewards.subarray(0, n),
+      values,
+      nextValues,
+      terminals: buf.terminals.subarray(0, n),
+      cuts: buf.cuts.subarray(0, n),
+      gamma: h.gamma,
+      lambda: h.gaeLambda,
+    });
+    let targets: Float32Array = Float32Array.from(returns);
+    if (this.valueNorm) {
+      this.valueNorm.update(returns, n);
+      targets = this.valueNorm.normalise(returns);
+    }
+    const adv = Float32Array.from(advantages);
+    if (h.advantageNorm && n > 1) {
+      let mean = 0;
+      for (const a of advantages) mean += a;
+      mean /= n;
+      let v = 0;
+      for (const a of advantages) v += (a - mean) ** 2;
+      const std = Math.sqrt(v / n) + 1e-8;
+      for (let t = 0; t < n; t++) adv[t] = (advantages[t] - mean) / std;
+    }
+
+    const obsT = perAgentTensors(buf.obs.subarray(0, n * nAgents * obsDim), n, nAgents, obsDim);
+    const uT = perAgentTensors(buf.preSquash.subarray(0, n * nAgents * actionDim), n, nAgents, actionDim);
+    const oldLogpT = perAgentTensors(buf.logProbs.subarray(0, n * nAgents), n, nAgents, 1);
+    const statesT = tf.tensor2d(this.normaliseStates(buf.states.subarray(0, n * stateDim)), [n, stateDim]);
+    const advT = tf.tensor2d(adv, [n, 1]);
+    const targetT = tf.tensor2d(targets, [n, 1]);
+    const owned = [...obsT, ...uT, ...oldLogpT, statesT, advT, targetT];
+
+    const order = new Int32Array(n).map((_, i) => i);
+    const mbSize = Math.max(1, Math.floor(n / h.miniBatches));
+    for (let epoch = 0; epoch < h.epochs; epoch++) {
+      if (h.miniBatches > 1) this.rng.shuffle(order);
+      for (let m = 0; m < h.miniBatches; m++) {
+        const from = m * mbSize;
+        const to = m === h.miniBatches - 1 ? n : from + mbSize;
+        if (to <= from) continue;
+        // The whole rollout as one minibatch needs no gather (MAPPO's default of one minibatch).
+        const idx = h.miniBatches > 1 ? tf.tensor1d(order.subarray(from, to), 'int32') : null;
+        const pick = <T extends tf.Tensor>(x: T): T => (idx ? (tf.gather(x, idx) as T) : x);
+        const stats: tf.Scalar[] = [];
+
+        // Actor: maximise L^CLIP (47) plus the entropy bonus; each agent's term is its own mean.
+        const actorStep = this.actorOpt.minimise(() => {
+          const advMb = pick(advT);
+          const terms: tf.Scalar[] = [];
+          const pl: tf.Scalar[] = [];
+          const ent: tf.Scalar[] = [];
+          const kl: tf.Scalar[] = [];
+          const clipped: tf.Scalar[] = [];
+          for (let i = 0; i < nAgents; i++) {
+            const { mu, logStd } = this.policy(i, pick(obsT[i]));
+            const logp = tf.reshape(gaussianLogProbTf(pick(uT[i]), mu, logStd), [-1, 1]); // [b, 1]
+            const logRatio = tf.sub(logp, pick(oldLogpT[i]));
+            const ratio = tf.exp(logRatio); // r_t(phi) of (47)
+            const surr = tf.minimum(tf.mul(ratio, advMb), tf.mul(tf.clipByValue(ratio, 1 - h.clipRatio, 1 + h.clipRatio), advMb));
+            const policyLoss = tf.neg(tf.mean(surr)) as tf.Scalar;
+            const entropy = tf.mean(gaussianEntropyTf(logStd)) as tf.Scalar;
+            terms.push(tf.sub(policyLoss, tf.mul(h.entropyCoef, entropy)) as tf.Scalar);
+            pl.push(policyLoss);
+            ent.push(entropy);
+            // approx KL (Schulman's k3 estimator) and the fraction of clipped ratios, for monitoring
+            kl.push(tf.mean(tf.sub(tf.sub(ratio, 1), logRatio)) as tf.Scalar);
+            clipped.push(tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), h.clipRatio), 'float32')) as tf.Scalar);
+          }
+          const avg = (xs: tf.Scalar[]) => tf.keep(tf.div(tf.addN(xs), nAgents) as tf.Scalar);
+          stats.push(avg(pl), avg(ent), avg(kl), avg(clipped));
+          return tf.addN(terms) as tf.Scalar;
+        });
+
+        // Critic: L^V (49) = E[(V(s_t) - R_t)^2] on the global state.
+        const criticStep = this.criticOpt.minimise(() => {
+          const v = this.critic.apply(0, pick(statesT));
+          return tf.mean(tf.square(tf.sub(v, pick(targetT)))) as tf.Scalar;
+        });
+        idx?.dispose();
+
+        const [policyLoss, entropy, approxKl, clipFraction] = stats.map(takeScalar);
+        this.record('policyLoss', policyLoss);
+        this.record('entropy', entropy);
+        this.record('approxKl', approxKl);
+        this.record('clipFraction', clipFraction);
+        this.record('valueLoss', takeScalar(criticStep.loss));
+        this.record('actorGradNorm', takeScalar(actorStep.gradNorm));
+        this.record('criticGradNorm', takeScalar(criticStep.gradNorm));
+        takeScalar(actorStep.loss);
+        this.trainSteps++;
+      }
+    }
+    tf.dispose(owned);
+    if (this.logStd.length) {
+      this.record('logStdMean', tf.tidy(() => tf.mean(tf.concat(this.logStd, 0)).dataSync()[0]));
+    }
+    let meanReturn = 0;
+    for (const r of returns) meanReturn += r;
+    this.record('returnMean', meanReturn / n);
+    this.record('updates', 1);
+    buf.clear();
+  }
+
+  protected hyperForSave(): unknown {
+    return this.hyper;
+  }
+
+  protected snapshot(): LearnerSnapshot {
+    const actorOpt = this.actorOpt.exportState('actorOpt');
+    const criticOpt = this.criticOpt.exportState('criticOpt');
+    return {
+      tensors: {
+        ...this.actor.exportWeights('actor'),
+        ...exportVariables('logStd', this.logStd),
+        ...this.critic.exportWeights('critic'),
+        ...actorOpt.arrays,
+        ...criticOpt.arrays,
+      },
+      buffer: this.buffer.exportArrays(),
+      extra: { actorOptStep: actorOpt.step, criticOptStep: criticOpt.step, valueNorm: this.valueNorm?.getState() ?? null },
+    };
+  }
+
+  protected restore({ tensors, buffer, extra }: LearnerSnapshot): void {
+    const s = extra as { actorOptStep: number; criticOptStep: number; valueNorm: RunningNormState | null };
+    this.actor.importWeights('actor', tensors);
+    importVariables('logStd', this.logStd, tensors);
+    this.critic.importWeights('critic', tensors);
+    this.actorOpt.importState('actorOpt', s.actorOptStep, tensors);
+    this.criticOpt.importState('criticOpt', s.criticOptStep, tensors);
+    if (this.valueNorm && s.valueNorm) this.valueNorm.setState(s.valueNorm);
+    this.buffer.importArrays(buffer);
+    this.pending = null;
+  }
+
+  protected disposeTensors(): void {
+    this.actor.dispose();
+    for (const v of this.logStd) v.dispose();
+    this.critic.dispose();
+    this.actorOpt.dispose();
+    this.criticOpt.dispose();
+  }
+}

@@ -1,0 +1,278 @@
+// The reverse (denoising) chain of a diffusion agent, eqs. (39)-(41), with hand-written backpropagation
+// through all M steps.
+//
+// The noise network eps_theta(x^m, m, s) is an MLP on the concatenation [x^m, emb(m), s] (Sec. 6.2.2).
+// Its first layer is split by input block, which is the same function computed cheaper:
+//   [x, emb(m), s] W1 + b1 = x W1x + (emb(m) W1e + b1) + s W1s
+// where s W1s is computed once per chain and emb(m) W1e + b1 once per step for the whole batch.
+//
+// Noise layout for a batch of B: M blocks of B x A floats. Block 0 is x^M ~ N(0, I); block k (1..M-1) is
+// sqrt(beta-hat_m) z with m = M - k + 1, the noise of update (40) from x^m to x^{m-1}. Step m = 1 adds no
+// noise because beta-hat_1 = 0 exactly (eq. 37 with alpha-hat_0 = 1).
+import * as tf from '@tensorflow/tfjs';
+import type { DiffusionSchedule } from './diffusion-schedule';
+import type { HeapViewFn } from './heap';
+import { filled } from './constants';
+import { flushTiny } from './flush';
+import { colSum, linear, linearParamGrads } from './linear';
+import { activationInPlace, type Activation } from './mish';
+import { trunkBackwardData, trunkForward, type DenseLayer, type TrunkCache } from './mlp';
+import { FastNormal } from './normal-noise';
+import type { ParamSet, ParamSpec } from './params';
+import { stepEmbeddingTable } from './step-embedding';
+import { tidy } from './tidy';
+
+export interface DenoiserShape {
+  nActions: number;
+  obsDim: number;
+  /** Hidden layer widths of the noise network (paper: 3 x 256). */
+  hidden: number[];
+  /** Size of the sinusoidal step embedding. */
+  embedDim: number;
+  activation: Activation;
+}
+
+/** Parameter names and shapes of one denoiser, in a fixed order. */
+export function denoiserParamSpecs(s: DenoiserShape): ParamSpec[] {
+  const fanIn1 = s.nActions + s.embedDim + s.obsDim;
+  const h0 = s.hidden[0];
+  const specs: ParamSpec[] = [
+    { name: 'w1x', shape: [s.nActions, h0], fanIn: fanIn1 },
+    { name: 'w1e', shape: [s.embedDim, h0], fanIn: fanIn1 },
+    { name: 'w1s', shape: [s.obsDim, h0], fanIn: fanIn1 },
+    { name: 'b1', shape: [h0], fanIn: fanIn1 },
+  ];
+  for (let l = 1; l < s.hidden.length; l++) {
+    specs.push({ name: `w${l + 1}`, shape: [s.hidden[l - 1], s.hidden[l]], fanIn: s.hidden[l - 1] });
+    specs.push({ name: `b${l + 1}`, shape: [s.hidden[l]], fanIn: s.hidden[l - 1] });
+  }
+  const last = s.hidden[s.hidden.length - 1];
+  specs.push({ name: 'wOut', shape: [last, s.nActions], fanIn: last });
+  specs.push({ name: 'bOut', shape: [s.nActions], fanIn: last });
+  return specs;
+}
+
+export type ChainCache = {
+  /** Softmax output Q, eq. (41). */
+  q: tf.Tensor2D;
+  /** xs[k]: input x^m of forward step k (m = M - k). */
+  xs: tf.Tensor2D[];
+  trunks: TrunkCache[];
+};
+
+export class DiffusionChain {
+  readonly steps: number;
+  /** Row k: embedding of step m = M - k. */
+  private readonly embTable: tf.Tensor2D;
+  private readonly embTableT: tf.Tensor2D;
+  private readonly nHidden: number;
+
+  constructor(
+    readonly shape: DenoiserShape,
+    readonly schedule: DiffusionSchedule,
+  ) {
+    this.steps = schedule.steps;
+    const table = stepEmbeddingTable(this.steps, shape.embedDim);
+    this.embTable = tf.keep(tf.tensor2d(table, [this.steps, shape.embedDim]));
+    this.embTableT = tf.keep(tf.transpose(this.embTable));
+    this.nHidden = shape.hidden.length;
+  }
+
+  dispose(): void {
+    this.embTable.dispose();
+    this.embTableT.dispose();
+  }
+
+  /** Floats of noise one chain over `batch` rows consumes. */
+  noiseSize(batch: number): number {
+    return this.steps * batch * this.shape.nActions;
+  }
+
+  /** The chain's noise for `batch` rows from one seed, already scaled by sqrt(beta-hat_m) (eq. 40). */
+  makeNoise(seed: number, batch: number): Float32Array {
+    const block = batch * this.shape.nActions;
+    const out = new Float32Array(this.noiseSize(batch));
+    const gen = new FastNormal(seed);
+    gen.fill(out, 1, 0, block); // x^M ~ N(0, I)
+    for (let k = 1; k < this.steps; k++) {
+      const m = this.steps - k + 1;
+      gen.fill(out, this.schedule.noiseStd[m - 1], k * block, (k + 1) * block);
+    }
+    return out;
+  }
+
+  private layers(p: ParamSet, firstBias: tf.Tensor1D | null): DenseLayer[] {
+    const layers: DenseLayer[] = [{ w: p.get2d('w1x'), b: firstBias }];
+    for (let l = 1; l < this.nHidden; l++) layers.push({ w: p.get2d(`w${l + 1}`), b: p.get1d(`b${l + 1}`) });
+    layers.push({ w: p.get2d('wOut'), b: p.get1d('bOut') });
+    return layers;
+  }
+
+  /**
+   * Runs x^M -> x^0 and returns Q = softmax(x^0) [B, A] (eq. 41). With keepCache the intermediate values
+   * needed by `backward` are kept (the caller disposes them with `disposeCache`).
+   */
+  forward(p: ParamSet, obs: tf.Tensor2D, noise: Float32Array, keepCache: boolean): { q: tf.Tensor2D; cache: ChainCache | null } {
+    const B = obs.shape[0];
+    const A = this.shape.nActions;
+    const block = B * A;
+    if (noise.length !== this.noiseSize(B)) throw new Error(`diffusion chain: noise has ${noise.length} floats, expected ${this.noiseSize(B)}`);
+    return tidy(() => {
+      const stateTerm = tf.matMul(obs, p.get2d('w1s')) as tf.Tensor2D; // s W1s, shared by all steps
+      // emb(m) W1e + b1 per step, as [1, H] rows. (Not fed to fused matMul as a bias: tfjs-wasm reads the
+      // bias rank from the backing buffer, which for a slice of a matrix is still 2.)
+      const stepBias = tf.split(linear(this.embTable, p.get2d('w1e'), p.get1d('b1')), this.steps, 0) as tf.Tensor2D[];
+      let x = tf.tensor2d(noise.subarray(0, block), [B, A]); // x^M ~ N(0, I)
+      const xs: tf.Tensor2D[] = [];
+      const trunks: TrunkCache[] = [];
+      for (let k = 0; k < this.steps; k++) {
+        const m = this.steps - k;
+        const firstAdd = tf.add(stateTerm, stepBias[k]) as tf.Tensor2D; // s W1s + emb(m) W1e + b1
+        const { out: eps, cache } = trunkForward(x, this.layers(p, null), this.shape.activation, firstAdd, keepCache);
+        if (cache) {
+          xs.push(x);
+          trunks.push(cache);
+        }
+        // eqs. (39)-(40): x^{m-1} = (x^m - (1-alpha_m)/sqrt(1-alphaHat_m) eps) / sqrt(alpha_m) + sqrt(betaHat_m) z
+        let next = tf.sub(tf.mul(x, filled(this.schedule.meanCoefX[m - 1], x)), tf.mul(eps, filled(this.schedule.meanCoefEps[m - 1], x))) as tf.Tensor2D;
+        if (m > 1) next = tf.add(next, tf.tensor2d(noise.subarray((k + 1) * block, (k + 2) * block), [B, A]));
+        x = next;
+      }
+      const q = tf.softmax(x) as tf.Tensor2D; // eq. (41)
+      const cache: ChainCache | null = keepCache ? { q, xs, trunks } : null;
+      return { q, cache };
+    });
+  }
+
+  disposeCache(cache: ChainCache): void {
+    tf.dispose([cache.q, ...cache.xs]);
+    for (const t of cache.trunks) tf.dispose([...t.hidden, ...t.derivs]);
+  }
+
+  /**
+   * Gradients of a loss w.r.t. all denoiser parameters, given dL/dQ [B, A] and the cache of `forward`
+   * (same parameters). Backpropagates through the softmax (41) and every reverse step (40), (39).
+   * Returns tensors aligned with denoiserParamSpecs order.
+   */
+  backward(p: ParamSet, obs: tf.Tensor2D, cache: ChainCache, dq: tf.Tensor2D): tf.Tensor[] {
+    return tf.tidy(() => {
+      const M = this.steps;
+      const q = cache.q;
+      // softmax backward: dx0 = Q * (dQ - <dQ, Q>)
+      // (flushed: a saturated softmax makes most of these subnormal, see flush.ts)
+      let dx = flushTiny(tf.mul(q, tf.sub(dq, tf.sum(tf.mul(dq, q), 1, true))) as tf.Tensor2D);
+      const layers = this.layers(p, null);
+      const wT = layers.map((l) => tf.transpose(l.w));
+      const nLayers = layers.length;
+      const dPreByLayer: tf.Tensor2D[][] = Array.from({ length: nLayers }, () => new Array<tf.Tensor2D>(M));
+      for (let k = M - 1; k >= 0; k--) {
+        const m = M - k;
+        const dEps = tf.mul(dx, filled(-this.schedule.meanCoefEps[m - 1], dx)) as tf.Tensor2D; // d x^{m-1} / d eps, eq. (39)
+        const { dPre, dX } = trunkBackwardData(wT, cache.trunks[k].derivs, dEps, k > 0);
+        for (let l = 0; l < nLayers; l++) dPreByLayer[l][k] = dPre[l];
+        // x^m enters both the mean directly and the noise network (eq. 39); x^M is noise, no gradient needed
+        if (k > 0 && dX) dx = tf.add(tf.mul(dx, filled(this.schedule.meanCoefX[m - 1], dx)), dX) as tf.Tensor2D;
+      }
+      const grads = new Map<string, tf.Tensor>();
+      // Weight gradients of all M steps at once: stack the steps row-wise, one matMul per layer.
+      const dPre0 = tf.concat(dPreByLayer[0], 0) as tf.Tensor2D;
+      grads.set('w1x', tf.matMul(tf.transpose(tf.concat(cache.xs, 0)), dPre0));
+      const B = obs.shape[0];
+      // Per-step column sums R[k] = 1^T dPre0_k, as a block-of-ones [M, M*B] times the stacked dPre0.
+      const blockOnes = new Float32Array(M * M * B);
+      for (let k = 0; k < M; k++) blockOnes.fill(1, k * M * B + k * B, k * M * B + (k + 1) * B);
+      const R = tf.matMul(tf.tensor2d(blockOnes, [M, M * B]), dPre0) as tf.Tensor2D;
+      grads.set('w1e', tf.matMul(this.embTableT, R));
+      grads.set('b1', colSum(R));
+      grads.set('w1s', tf.matMul(tf.transpose(obs), tf.addN(dPreByLayer[0]) as tf.Tensor2D));
+      for (let l = 1; l < nLayers; l++) {
+        const inputs = tf.concat(cache.trunks.map((t) => t.hidden[l - 1]), 0) as tf.Tensor2D;
+        const { dw, db } = linearParamGrads(inputs, tf.concat(dPreByLayer[l], 0) as tf.Tensor2D);
+        const name = l === nLayers - 1 ? 'Out' : `${l + 1}`;
+        grads.set(`w${name}`, dw);
+        grads.set(`b${name}`, db);
+      }
+      return p.names.map((n) => {
+        const g = grads.get(n);
+        if (!g) throw new Error(`diffusion chain: no gradient for '${n}'`);
+        return g;
+      });
+    });
+  }
+
+  /** See QAgentNet.prepack: the reverse chain's matMuls with their exact operands. */
+  prepack(p: ParamSet): void {
+    tf.tidy(() => {
+      for (const [i, l] of this.layers(p, null).entries()) linear(tf.zeros([1, l.w.shape[0]]), l.w, i === 0 ? null : l.b).dataSync();
+    });
+  }
+
+  /**
+   * The batch-1 decision path: the same chain as `forward` for one observation, with the element-wise
+   * work done in JS on the tensors' own memory (see heap.ts). Returns Q (eq. 41) as a plain array.
+   */
+  decideFast(p: ParamSet, obs: Float32Array, noise: Float32Array, view: HeapViewFn): Float32Array {
+    const A = this.shape.nActions;
+    const H0 = this.shape.hidden[0];
+    const M = this.steps;
+    if (noise.length !== this.noiseSize(1)) throw new Error('diffusion chain: bad noise length');
+    // c[k] = s W1s + emb(m) W1e + b1 for every step
+    const c = new Float32Array(M * H0);
+    {
+      const [stateTerm, stepBias] = tf.tidy(() => [
+        tf.matMul(tf.tensor2d(obs, [1, obs.length]), p.get2d('w1s')),
+        linear(this.embTable, p.get2d('w1e'), p.get1d('b1')),
+      ]);
+      const sv = view(stateTerm);
+      const ev = view(stepBias);
+      for (let k = 0; k < M; k++) for (let j = 0; j < H0; j++) c[k * H0 + j] = ev[k * H0 + j] + sv[j];
+      stateTerm.dispose();
+      stepBias.dispose();
+    }
+    const layers = this.layers(p, null);
+    const last = layers.length - 1;
+    let x: tf.Tensor2D = tf.tensor2d(noise.subarray(0, A), [1, A]);
+    for (let k = 0; k < M; k++) {
+      const m = M - k;
+      let h: tf.Tensor2D = x;
+      for (let l = 0; l <= last; l++) {
+        // the same (fused) matMul calls as `forward`, so tfjs-wasm packs each weight matrix once per version
+        const pre = linear(h, layers[l].w, l === 0 ? null : layers[l].b);
+        const v = view(pre);
+        if (l === 0) activationInPlace(v, c.subarray(k * H0, (k + 1) * H0), this.shape.activation);
+        else if (l < last) activationInPlace(v, null, this.shape.activation);
+        else {
+          // eqs. (39)-(40) in place: v holds eps-hat -> becomes x^{m-1}
+          const xv = view(x);
+          const cx = this.schedule.meanCoefX[m - 1];
+          const ce = this.schedule.meanCoefEps[m - 1];
+          const off = (k + 1) * A;
+          if (m > 1) for (let a = 0; a < A; a++) v[a] = cx * xv[a] - ce * v[a] + noise[off + a];
+          else for (let a = 0; a < A; a++) v[a] = cx * xv[a] - ce * v[a];
+        }
+        if (h !== x) h.dispose();
+        h = pre;
+      }
+      x.dispose();
+      x = h;
+    }
+    const q = softmaxToArray(view(x));
+    x.dispose();
+    return q;
+  }
+}
+
+/** Numerically stable softmax of a plain array (eq. 41), in float64, returned as float32. */
+export function softmaxToArray(v: Float32Array): Float32Array {
+  let max = -Infinity;
+  for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+  const e = new Float64Array(v.length);
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    e[i] = Math.exp(v[i] - max);
+    sum += e[i];
+  }
+  const out = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = e[i] / sum;
+  return out;
+}

@@ -1,0 +1,13 @@
+// Builds the paper-2 environment from a scenario (validated here, defaults filled).
+import { isacDtScenarioSchema, type IsacDtScenarioInput } from '../../../src-shared/schemas/isac-dt-scenario';
+import { parseWith } from '../../../src-shared/validation';
+import { IsacEnv } from './env';
+import { deriveParams } from './params';
+
+export type { IsacEnv, IsacStepInfo } from './env';
+
+/** `baseDir` is accepted for symmetry with the paper-1 env; this scenario references no files. */
+export async function createIsacEnv(scenario: IsacDtScenarioInput, _opts?: { baseDir?: string }): Promise<IsacEnv> {
+  const s = parseWith(isacDtScenarioSchema, scenario, 'isac-dt scenario');
+  return new IsacEnv(deriveParams(s));
+}

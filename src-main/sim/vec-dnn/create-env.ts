@@ -1,0 +1,48 @@
+// Builds the paper-1 environment from a scenario (validated here, defaults filled): resolves the CVs' DNN models
+// into model types and builds the mobility source (highway or SUMO trace, relative paths from baseDir).
+import { UserError } from '../../../src-shared/errors';
+import { vecDnnScenarioSchema, type VecDnnScenarioInput } from '../../../src-shared/schemas/vec-dnn-scenario';
+import { parseWith } from '../../../src-shared/validation';
+import { createMobilitySource } from '../mobility/mobility-source';
+import type { MobilitySource } from '../mobility/trace';
+import { VecDnnEnv } from './env';
+import { cvModelNames, resolveModelTypes } from './model-types';
+import type { ObservationConfig } from './observation';
+import { paramsFromScenario } from './slot';
+
+export type { VecDnnEnv, VecDnnStepInfo } from './env';
+
+export interface CreateVecDnnEnvOptions {
+  /** Directory that relative trace paths are resolved against (the scenario file's folder); default cwd. */
+  baseDir?: string;
+  /** Observation positions: 'x' (default, eq. 52's 2J + 1 entries) or 'xy'. */
+  positions?: ObservationConfig['positions'];
+  /** Use this mobility source instead of the scenario's (tests, previews). */
+  mobility?: MobilitySource;
+}
+
+export async function createVecDnnEnv(scenario: VecDnnScenarioInput, opts: CreateVecDnnEnvOptions = {}): Promise<VecDnnEnv> {
+  const s = parseWith(vecDnnScenarioSchema, scenario, 'vec-dnn scenario');
+  if (!(s.lyapunovV > 0)) {
+    // With V = 0 every Gamma_k (eq. 46) vanishes and the KKT split may leave a type with offloaded work no CPU.
+    throw new UserError(`lyapunovV must be > 0 for the vec-dnn environment (got ${s.lyapunovV}); the RSU CPU split (eq. 49) needs V > 0`);
+  }
+  const types = resolveModelTypes(s, cvModelNames(s));
+  const mobility =
+    opts.mobility ??
+    (await createMobilitySource(s.mobility, {
+      slots: s.slots,
+      slotDurationS: s.slotDurationS,
+      cvCount: s.cvs.count,
+      svCount: s.svs.count,
+      baseDir: opts.baseDir ?? process.cwd(),
+      rsu: { x: s.rsu.x, y: s.rsu.y, coverageRadiusM: s.rsu.coverageRadiusM },
+    }));
+  return new VecDnnEnv({
+    scenario: s,
+    params: paramsFromScenario(s, types.profiles),
+    cvModelTypes: types.cvModelTypes,
+    mobility,
+    positions: opts.positions,
+  });
+}

@@ -1,0 +1,108 @@
+// The one client API of VEC Workbench: every method's params and result, and every event, as zod schemas.
+// Electron IPC, the WebSocket server and the renderer client all validate against this map.
+import { z } from 'zod';
+import { dnnModelSchema } from '../schemas/dnn-model';
+import { envIdSchema, runProgressSchema } from '../schemas/run';
+import { metricRecordSchema } from '../metrics';
+import { runIdSchema, scenarioObjectSchema } from './common';
+import { experimentRequestSchema, jobSchema } from './experiments';
+import { exportDataParamsSchema, exportFigureParamsSchema, exportedFileSchema, figureInfoSchema, readExportParamsSchema, readExportResultSchema } from './exports';
+import { profileModelParamsSchema, profileModelResultSchema } from './models';
+import { configDiffRowSchema, getRunParamsSchema, runDetailSchema, runListItemSchema } from './runs';
+import { importTraceParamsSchema, importTraceResultSchema, mobilityPreviewSchema, scenarioPresetSchema, validateScenarioResultSchema } from './scenarios';
+import { uiStatePatchSchema, uiStateSchema } from './ui-state';
+
+const none = z.object({}).strict();
+const method = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
+
+export const algorithmInfoSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  env: envIdSchema,
+  kind: z.enum(['heuristic', 'learner']),
+  /** The paper's hyper-parameter values; the experiment form starts from these. */
+  hyperDefaults: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+});
+export type AlgorithmInfoView = z.infer<typeof algorithmInfoSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  shell: z.enum(['web', 'electron']),
+  runsRoot: z.string(),
+  /** Runs the engine executes at the same time (worker threads). */
+  workers: z.number().int().min(1),
+  envs: z.array(envIdSchema),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const jobControlParamsSchema = z.object({
+  jobId: z.string().min(1),
+  action: z.enum(['pause', 'resume', 'cancel']),
+});
+
+export const apiMethods = {
+  'app.info': method(none, appInfoSchema),
+
+  'scenario.presets': method(none, z.array(scenarioPresetSchema)),
+  'scenario.default': method(z.object({ env: envIdSchema }), scenarioObjectSchema),
+  'scenario.validate': method(z.object({ env: envIdSchema, scenario: z.unknown() }), validateScenarioResultSchema),
+  'scenario.preview': method(z.object({ env: envIdSchema, scenario: z.unknown(), episodeSeed: z.number().int().min(0).default(1) }), mobilityPreviewSchema),
+  'scenario.importTrace': method(importTraceParamsSchema, importTraceResultSchema),
+
+  'models.presets': method(none, z.array(dnnModelSchema)),
+  'models.profile': method(profileModelParamsSchema, profileModelResultSchema),
+
+  'algorithms.list': method(z.object({ env: envIdSchema }), z.array(algorithmInfoSchema)),
+
+  /** Dry run: how many runs an experiment would queue, and their labels. */
+  'experiments.plan': method(experimentRequestSchema, z.object({ labels: z.array(z.string()) })),
+  'experiments.start': method(experimentRequestSchema, z.object({ experimentId: z.string(), jobs: z.array(jobSchema) })),
+  'jobs.list': method(none, z.array(jobSchema)),
+  'jobs.control': method(jobControlParamsSchema, jobSchema),
+
+  'runs.list': method(none, z.array(runListItemSchema)),
+  'runs.get': method(getRunParamsSchema, runDetailSchema),
+  'runs.compare': method(z.object({ runIds: z.array(runIdSchema).min(2, 'choose at least two runs').max(20) }), z.array(configDiffRowSchema)),
+  /** Continues a stopped run from its last checkpoint (optionally to a new episode total). */
+  'runs.resume': method(z.object({ runId: runIdSchema, episodes: z.number().int().min(1).max(100_000).optional() }), jobSchema),
+
+  'figures.list': method(none, z.array(figureInfoSchema)),
+  'export.data': method(exportDataParamsSchema, z.array(exportedFileSchema)),
+  'export.figure': method(exportFigureParamsSchema, exportedFileSchema),
+  'export.read': method(readExportParamsSchema, readExportResultSchema),
+
+  'state.get': method(none, uiStateSchema),
+  'state.update': method(uiStatePatchSchema, uiStateSchema),
+} as const;
+
+export type ApiMethods = typeof apiMethods;
+export type ApiMethod = keyof ApiMethods;
+export type ApiParams<M extends ApiMethod> = z.input<ApiMethods[M]['params']>;
+export type ApiParamsParsed<M extends ApiMethod> = z.output<ApiMethods[M]['params']>;
+export type ApiResult<M extends ApiMethod> = z.output<ApiMethods[M]['result']>;
+export const apiMethodNames = Object.keys(apiMethods) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiMethods, name);
+}
+
+export const apiEvents = {
+  /** The job list changed (queued, started, paused, finished, ...): the full list, small. */
+  'jobs.changed': z.object({ jobs: z.array(jobSchema) }),
+  /** Progress of a running job, at most a few times per second per job. */
+  'job.progress': z.object({ jobId: z.string(), runId: z.string(), progress: runProgressSchema }),
+  /** New metric records of a run, batched. */
+  'run.records': z.object({ jobId: z.string(), runId: z.string(), records: z.array(metricRecordSchema) }),
+} as const;
+
+export type ApiEvents = typeof apiEvents;
+export type ApiEventName = keyof ApiEvents;
+export type ApiEventPayload<E extends ApiEventName> = z.output<ApiEvents[E]>;
+export type ApiEvent = { [E in ApiEventName]: { event: E; payload: ApiEventPayload<E> } }[ApiEventName];
+
+export function isApiEventName(name: unknown): name is ApiEventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiEvents, name);
+}
+
+/** Handlers the engine provides: one per method, params already validated. */
+export type ApiHandlers = { [M in ApiMethod]: (params: ApiParamsParsed<M>) => Promise<ApiResult<M>> | ApiResult<M> };

@@ -1,0 +1,61 @@
+// Engine side of a call: validate params, run the handler, validate the result, map errors to the wire shape.
+import { z } from 'zod';
+import { UserError } from '../errors';
+import { ValidationError } from '../validation';
+import type { ApiErrorData } from './common';
+import { apiMethods, isApiMethod, type ApiHandlers, type ApiMethod } from './contract';
+import type { CallOutcome } from './wire';
+
+/** A run, job or file that does not exist. */
+export class NotFoundError extends UserError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+function zodIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function toApiError(err: unknown): ApiErrorData {
+  if (err instanceof ValidationError) return { code: 'validation', message: err.message, issues: err.issues };
+  if (err instanceof z.ZodError) return { code: 'validation', message: 'invalid input', issues: zodIssues(err) };
+  if (err instanceof NotFoundError) return { code: 'not-found', message: err.message, issues: [] };
+  if (err instanceof UserError || err instanceof RangeError) return { code: 'user', message: err.message, issues: [] };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: `internal error: ${message}`, issues: [] };
+}
+
+/** Runs one call against the handlers; never throws. `onInternal` sees bugs (for logging). */
+export async function dispatchCall(
+  handlers: ApiHandlers,
+  methodName: unknown,
+  rawParams: unknown,
+  onInternal?: (err: unknown, method: string) => void,
+): Promise<CallOutcome> {
+  if (!isApiMethod(methodName)) {
+    return { ok: false, error: { code: 'user', message: `unknown method '${String(methodName)}'`, issues: [] } };
+  }
+  const m: ApiMethod = methodName;
+  const spec = apiMethods[m];
+  const parsed = spec.params.safeParse(rawParams ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'validation', message: `invalid params of ${m}`, issues: zodIssues(parsed.error) } };
+  }
+  try {
+    const handler = handlers[m] as (p: unknown) => unknown;
+    const result = await handler(parsed.data);
+    const checked = spec.result.safeParse(result);
+    if (!checked.success) {
+      const err = new Error(`result of ${m} breaks the contract: ${zodIssues(checked.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      onInternal?.(err, m);
+      return { ok: false, error: toApiError(err) };
+    }
+    return { ok: true, result: checked.data };
+  } catch (err) {
+    const error = toApiError(err);
+    if (error.code === 'internal') onInternal?.(err, m);
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,33 @@
+// The figure catalogue: every figure (and Table III) of both papers, addressable by id ('p1-fig6b', 'p2-fig5a').
+import { UserError } from '../errors';
+import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from './figure-types';
+import { p1Figures } from './p1-figures';
+import { p2Figures } from './p2-figures';
+
+export const figureCatalog: Readonly<Record<string, FigureSpec>> = Object.fromEntries(
+  [...p1Figures, ...p2Figures].map((f) => [f.id, f]),
+);
+
+export const figureIds: readonly string[] = Object.keys(figureCatalog);
+
+export function getFigure(id: string): FigureSpec {
+  const spec = figureCatalog[id];
+  if (!spec) throw new UserError(`unknown figure '${id}'; known figures: ${figureIds.join(', ')}`);
+  return spec;
+}
+
+/** Builds a figure of the catalogue from runs (or a layer profile for p1-fig1). */
+export function buildFigure(id: string, input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
+  if (opts.window !== undefined && (!Number.isInteger(opts.window) || opts.window < 1 || opts.window > 100_000)) {
+    throw new UserError(`window must be an integer in 1..100000, got ${opts.window}`);
+  }
+  if (opts.lastN !== undefined && (!Number.isInteger(opts.lastN) || opts.lastN < 1 || opts.lastN > 1_000_000)) {
+    throw new UserError(`lastN must be an integer in 1..1000000, got ${opts.lastN}`);
+  }
+  return getFigure(id).build(input, opts);
+}
+
+/** Figures fed by the runs of one paper experiment. */
+export function figuresOfExperiment(experimentId: string): FigureSpec[] {
+  return Object.values(figureCatalog).filter((f) => f.experiment === experimentId);
+}

@@ -1,0 +1,53 @@
+// Contracts of the figure catalogue: what a figure is built from, with which options, and what comes out.
+import type { EChartsOption } from 'echarts';
+import type { LayerProfile } from '../api/models';
+import type { FigureRun } from './run-data';
+import type { FigureOptions } from './style';
+import type { DataTable } from './table';
+
+export interface FigureInput {
+  runs: readonly FigureRun[];
+  /** Fig. 1 view: the per-row profile of one DNN model. */
+  layerProfile?: { modelName: string; layers: readonly LayerProfile[] };
+}
+
+export interface FigureBuildOptions extends FigureOptions {
+  /** Trailing moving-average window of the curves, in episodes. Default per figure (see catalogue). */
+  window?: number;
+  /** Episodes at the end of each run averaged into one sweep point. Default 50. */
+  lastN?: number;
+  /** Sweep figures: grouped bars (default) or lines with markers. */
+  mode?: 'bar' | 'line';
+  /** Draw mean +/- std across seeds (bands / error bars). Default true; false for the per-entry queue figures. */
+  spread?: boolean;
+  /** Paper 1 completion time: per-slot sum over CVs (default, the objective of P1) or mean per CV. */
+  completionTime?: 'sum' | 'mean';
+  /** Only runs of this algorithm (figures of one method: Fig. 6a, 7, 9 / p2 Fig. 5a, 7). */
+  algo?: string;
+}
+
+export interface FigureResult {
+  /** The ECharts option; null for tables (p2 Table III). */
+  option: EChartsOption | null;
+  /** The data behind the figure, one table per panel. */
+  tables: DataTable[];
+  /** Things the reader should know, e.g. runs that were left out for lack of a parameter value. */
+  warnings: string[];
+}
+
+export type FigureSource = 'runs' | 'sweep' | 'model' | 'table';
+
+export interface FigureSpec {
+  id: string;
+  paper: 1 | 2;
+  /** How the paper numbers it, e.g. "Fig. 6b" or "Table III". */
+  label: string;
+  title: string;
+  caption: string;
+  source: FigureSource;
+  /** Id of the paper experiment (src-main/experiments/paper-experiments.ts) whose runs feed this figure. */
+  experiment: string | null;
+  x: { name: string; unit?: string };
+  y: { name: string; unit?: string };
+  build(input: FigureInput, opts?: FigureBuildOptions): FigureResult;
+}

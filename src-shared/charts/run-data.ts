@@ -1,0 +1,84 @@
+// What a figure is built from: runs (their metric records plus the few config facts a figure needs).
+// Pure data, filled by the engine from run folders (src-main/experiments/sweep-results.ts) or live by the UI.
+import type { MetricRecord } from '../metrics';
+import type { EnvId } from '../schemas/run';
+import type { Curve } from './stats';
+
+/** Parameters a figure can group or sweep over (the sweep axes of src-shared/api/experiments.ts). */
+export type FigureParam = 'lyapunovV' | 'cvCount' | 'svCount' | 'denoisingSteps';
+
+export interface FigureRun {
+  runId: string;
+  env: EnvId;
+  algo: string;
+  seed: number;
+  /** Values of the sweep parameters as configured for this run (absent when unknown). */
+  params: Partial<Record<FigureParam, number>>;
+  /** T: slots per episode (to turn an episode's summed reward into a per-slot average). */
+  slotsPerEpisode: number;
+  /** Names of the DNN model types in the order of the queueDnnGops entries (paper 1), if known. */
+  dnnModelNames?: string[];
+  records: readonly MetricRecord[];
+}
+
+/** An episode-level scalar against the episode number (episode records only). */
+export function episodeCurve(run: FigureRun, key: string): Curve {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const r of run.records) {
+    if (r.kind !== 'episode') continue;
+    const v = r.values[key];
+    if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+    x.push(r.episode);
+    y.push(v);
+  }
+  return { x, y };
+}
+
+/** One curve per entry of an array-valued episode metric (e.g. queueCvGops: one curve per CV). */
+export function episodeArrayCurves(run: FigureRun, key: string): Curve[] {
+  const curves: Curve[] = [];
+  for (const r of run.records) {
+    if (r.kind !== 'episode') continue;
+    const v = r.values[key];
+    if (!Array.isArray(v)) continue;
+    v.forEach((value, i) => {
+      if (!Number.isFinite(value)) return;
+      curves[i] ??= { x: [], y: [] };
+      curves[i].x.push(r.episode);
+      curves[i].y.push(value);
+    });
+  }
+  return curves.map((c) => c ?? { x: [], y: [] });
+}
+
+/** The episode curve of the mean over the entries of an array metric (e.g. the mean queue over all CVs). */
+export function episodeArrayMeanCurve(run: FigureRun, key: string): Curve {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const r of run.records) {
+    if (r.kind !== 'episode') continue;
+    const v = r.values[key];
+    if (!Array.isArray(v) || v.length === 0) continue;
+    const finite = v.filter((e) => Number.isFinite(e));
+    if (finite.length === 0) continue;
+    x.push(r.episode);
+    y.push(finite.reduce((s, e) => s + e, 0) / finite.length);
+  }
+  return { x, y };
+}
+
+/** Multiplies the y values of a curve (e.g. 1/T to turn the episodic reward into the average per slot). */
+export function scaleCurve(c: Curve, factor: number): Curve {
+  return { x: c.x, y: c.y.map((v) => v * factor) };
+}
+
+/** Which metrics a run has at episode level, with whether each is an array. */
+export function episodeMetricKeys(run: FigureRun): Map<string, 'scalar' | 'array'> {
+  const keys = new Map<string, 'scalar' | 'array'>();
+  for (const r of run.records) {
+    if (r.kind !== 'episode') continue;
+    for (const [k, v] of Object.entries(r.values)) if (!keys.has(k)) keys.set(k, Array.isArray(v) ? 'array' : 'scalar');
+  }
+  return keys;
+}

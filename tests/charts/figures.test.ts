@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { LineSeriesOption, BarSeriesOption } from 'echarts';
+import { buildFigure, figureCatalog, figureIds, figuresOfExperiment } from '../../src-shared/charts/catalog';
+import { barCentreOffset } from '../../src-shared/charts/sweep-chart';
+import { run } from './fixtures';
+
+type AnySeries = Omit<LineSeriesOption | BarSeriesOption, 'type' | 'data'> & { type: string; name?: string; data?: unknown[]; stack?: string };
+const seriesOf = (option: unknown) => (option as { series: AnySeries[] }).series;
+
+describe('figure catalogue', () => {
+  it('lists every figure of both papers with titles and axes', () => {
+    for (const id of ['p1-fig1', 'p1-fig6a', 'p1-fig6b', 'p1-fig7a', 'p1-fig7b', 'p1-fig7c', 'p1-fig8a', 'p1-fig8b', 'p1-fig9a', 'p1-fig9b',
+      'p2-fig4', 'p2-table3', 'p2-fig5a', 'p2-fig5b', 'p2-fig6a', 'p2-fig6b', 'p2-fig6c', 'p2-fig7a', 'p2-fig7b']) {
+      expect(figureIds).toContain(id);
+      expect(figureCatalog[id].title.length).toBeGreaterThan(5);
+      expect(figureCatalog[id].x.name.length).toBeGreaterThan(0);
+    }
+    expect(figuresOfExperiment('p1-queues').map((f) => f.id)).toEqual(['p1-fig7a', 'p1-fig7b', 'p1-fig7c']);
+  });
+  it('rejects unknown ids and bad options with the allowed values', () => {
+    expect(() => buildFigure('p1-fig99', { runs: [] })).toThrow(/unknown figure 'p1-fig99'; known figures: p1-fig1/);
+    expect(() => buildFigure('p1-fig6b', { runs: [] }, { window: 0 })).toThrow(/window must be an integer in 1..100000/);
+    expect(() => buildFigure('p1-fig8a', { runs: [] }, { lastN: 1.5 })).toThrow(/lastN/);
+  });
+});
+
+describe('p1 Fig. 6b: reward curves with mean +/- std bands', () => {
+  // Two seeds per algorithm; rewards chosen so the smoothed values are easy to compute by hand.
+  const runs = [
+    run('mad2rl', 1, {}, [{ reward: 0 }, { reward: 2 }, { reward: 4 }]),
+    run('mad2rl', 2, {}, [{ reward: 2 }, { reward: 4 }, { reward: 6 }]),
+    run('pqmix', 1, {}, [{ reward: -5 }, { reward: -5 }, { reward: -5 }]),
+  ];
+  const result = buildFigure('p1-fig6b', { runs }, { window: 2 });
+  const series = seriesOf(result.option);
+
+  it('has a mean line per algorithm plus two band series where seeds differ', () => {
+    // MAD2RL: line + lower + (upper - lower); P-QMIX has one seed: line only.
+    expect(series.map((s) => s.name)).toEqual(['MAD2RL', 'MAD2RL', 'MAD2RL', 'P-QMIX']);
+    expect(series.filter((s) => s.stack !== undefined)).toHaveLength(2);
+    expect((result.option as { animation: boolean }).animation).toBe(false);
+    expect((result.option as { legend: { data: string[] } }).legend.data).toEqual(['MAD2RL', 'P-QMIX']);
+  });
+
+  it('smooths per seed, then takes mean and std across seeds', () => {
+    // seed 1 smoothed (window 2): 0, 1, 3; seed 2: 2, 3, 5 -> mean 1, 2, 4; sample std sqrt(2) at every episode
+    expect(series[0].data).toEqual([[1, 1], [2, 2], [3, 4]]);
+    const lower = series[1].data as number[][];
+    const width = series[2].data as number[][];
+    expect(lower.map((p) => p[1])).toEqual([1 - Math.SQRT2, 2 - Math.SQRT2, 4 - Math.SQRT2].map((v) => expect.closeTo(v, 12)));
+    expect(width.map((p) => p[1])).toEqual([1, 2, 3].map(() => expect.closeTo(2 * Math.SQRT2, 12)));
+    expect(series[3].data).toEqual([[1, -5], [2, -5], [3, -5]]);
+  });
+
+  it('exports the same numbers as a table', () => {
+    const t = result.tables[0];
+    expect(t.columns.map((c) => c.name)).toEqual(['Episode', 'MAD2RL mean', 'MAD2RL std', 'MAD2RL seeds', 'P-QMIX mean', 'P-QMIX std', 'P-QMIX seeds']);
+    expect(t.rows[2][0]).toBe(3);
+    expect(t.rows[2][1]).toBe(4);
+    expect(t.rows[2][2]).toBeCloseTo(Math.SQRT2, 12);
+    expect(t.rows[2][3]).toBe(2);
+  });
+
+  it('leaves the bands out when spread is off', () => {
+    expect(seriesOf(buildFigure('p1-fig6b', { runs }, { spread: false }).option)).toHaveLength(2);
+  });
+});
+
+describe('p1 Fig. 6a and Fig. 7: grouping by denoising steps and per-entry queues', () => {
+  it('groups MAD2RL runs by M in increasing order and leaves other algorithms out with a warning', () => {
+    const runs = [
+      run('mad2rl', 1, { denoisingSteps: 9 }, [{ reward: 1 }]),
+      run('mad2rl', 1, { denoisingSteps: 3 }, [{ reward: 2 }]),
+      run('pqmix', 1, {}, [{ reward: 3 }]),
+    ];
+    const r = buildFigure('p1-fig6a', { runs });
+    expect(seriesOf(r.option).map((s) => s.name)).toEqual(['M = 3', 'M = 9']);
+    expect(r.warnings.join()).toMatch(/P-QMIX left out/);
+  });
+  it('draws one curve per CV from the array metric, averaged across seeds', () => {
+    const runs = [
+      run('mad2rl', 1, {}, [{ queueCvGops: [1, 10] }, { queueCvGops: [3, 20] }]),
+      run('mad2rl', 2, {}, [{ queueCvGops: [3, 30] }, { queueCvGops: [5, 40] }]),
+    ];
+    const r = buildFigure('p1-fig7a', { runs }, { spread: false });
+    const s = seriesOf(r.option);
+    expect(s.map((x) => x.name)).toEqual(['CV 1', 'CV 2']);
+    expect(s[0].data).toEqual([[1, 2], [2, 4]]);
+    expect(s[1].data).toEqual([[1, 20], [2, 30]]);
+  });
+  it('names DNN queues after the models when the run knows them', () => {
+    const r1 = { ...run('mad2rl', 1, {}, [{ queueDnnGops: [1, 2] }]), dnnModelNames: ['AlexNet', 'VGG16'] };
+    expect(seriesOf(buildFigure('p1-fig7b', { runs: [r1] }).option).map((s) => s.name)).toEqual(['AlexNet', 'VGG16']);
+  });
+});
+
+describe('p1 Fig. 8a: completion time against #CVs per algorithm', () => {
+  // Completion time per episode; last-2 mean per run: greedy cv3 seeds -> 3, 5; mad2rl cv3 -> 1; mad2rl cv5 -> 2
+  const runs = [
+    run('greedy', 1, { cvCount: 3 }, [{ completionTimeSumS: 100 }, { completionTimeSumS: 2 }, { completionTimeSumS: 4 }]),
+    run('greedy', 2, { cvCount: 3 }, [{ completionTimeSumS: 100 }, { completionTimeSumS: 4 }, { completionTimeSumS: 6 }]),
+    run('mad2rl', 1, { cvCount: 3 }, [{ completionTimeSumS: 1 }, { completionTimeSumS: 1 }]),
+    run('mad2rl', 1, { cvCount: 5 }, [{ completionTimeSumS: 2, completionTimeMeanS: 0.4 }]),
+    run('mad2rl', 1, {}, [{ completionTimeSumS: 9 }]),
+  ];
+  const r = buildFigure('p1-fig8a', { runs }, { lastN: 2 });
+
+  it('puts the swept values on a category axis and one bar series per algorithm in paper order', () => {
+    expect((r.option as { xAxis: { data: string[] } }).xAxis.data).toEqual(['3', '5']);
+    const bars = seriesOf(r.option).filter((s) => s.type === 'bar');
+    expect(bars.map((s) => s.name)).toEqual(['MAD2RL', 'Greedy algorithm']);
+    expect(bars[0].data).toEqual([1, 2]);
+    expect(bars[1].data).toEqual([4, null]);
+    expect(r.warnings.join()).toMatch(/1 run\(s\) without cvCount left out/);
+  });
+
+  it('adds error bars (mean +/- sample std) where two or more seeds exist', () => {
+    const custom = seriesOf(r.option).filter((s) => s.type === 'custom');
+    expect(custom).toHaveLength(1);
+    // greedy at cv 3: tail means 3 and 5 -> mean 4, sample std sqrt(2)
+    expect(custom[0].data).toEqual([[0, 4 - Math.SQRT2, 4 + Math.SQRT2]]);
+    const t = r.tables[0];
+    expect(t.rows[0]).toEqual([3, 1, 0, 1, 4, expect.closeTo(Math.SQRT2, 12), 2]);
+  });
+
+  it('can show the mean completion time per CV and lines instead of bars', () => {
+    const m = buildFigure('p1-fig8a', { runs }, { completionTime: 'mean', mode: 'line' });
+    const lines = seriesOf(m.option).filter((s) => s.type === 'line');
+    expect(lines.map((s) => s.name)).toEqual(['MAD2RL']);
+    expect(lines[0].data).toEqual([null, 0.4]);
+  });
+
+  it('places bar i of n at the centre ECharts gives it (category gap 30%, bar gap 15%)', () => {
+    // 2 bars: usable 0.7, width 0.7 / 2.15; first centre = -0.35 + width / 2
+    const w = 0.7 / 2.15;
+    expect(barCentreOffset(0, 2)).toBeCloseTo(-0.35 + w / 2, 12);
+    expect(barCentreOffset(1, 2)).toBeCloseTo(-0.35 + w * 1.15 + w / 2, 12);
+    expect(barCentreOffset(0, 1)).toBeCloseTo(0, 12);
+  });
+});
+
+describe('p1 Fig. 9a: backlog of each queue kind against V', () => {
+  it('averages each queue array over its entries, then over the last episodes', () => {
+    const runs = [
+      run('mad2rl', 1, { lyapunovV: 10 }, [{ queueCvGops: [1, 3], queueDnnGops: [4], queueSvGops: [0, 0, 6] }]),
+      run('mad2rl', 1, { lyapunovV: 1 }, [{ queueCvGops: [0, 0], queueDnnGops: [1], queueSvGops: [3, 3, 3] }]),
+    ];
+    const r = buildFigure('p1-fig9a', { runs });
+    const bars = seriesOf(r.option).filter((s) => s.type === 'bar');
+    expect(bars.map((s) => s.name)).toEqual(['CV queues', 'RSU queues (per DNN type)', 'SV queues']);
+    expect(bars.map((s) => s.data)).toEqual([[0, 2], [1, 4], [3, 2]]);
+  });
+});
+
+describe('paper 2 figures', () => {
+  const p2 = (algo: string, seed: number, rewards: number[], extra: Record<string, number | number[]> = {}) =>
+    run(algo, seed, {}, rewards.map((r) => ({ reward: r * 30, ...extra })), 'isac-dt');
+
+  it('Fig. 4 plots the average reward per slot (episodic sum / T)', () => {
+    const r = buildFigure('p2-fig4', { runs: [p2('ly-mappo', 1, [1, 3]), p2('ly-dtmppo', 1, [-1, -2])] }, { window: 1 });
+    const s = seriesOf(r.option);
+    expect(s.map((x) => x.name)).toEqual(['Ly-DTMPPO', 'Ly-MAPPO']);
+    expect(s[0].data).toEqual([[1, -1], [2, -2]]);
+  });
+
+  it('Table III has steady reward, CV and convergence episode per algorithm', () => {
+    const y = [-10, -9, -8, -7, -6, -5, -4, -3, -2, -1, -3, -1, -3, -1, -3, -1, -3, -1, -3];
+    const r = buildFigure('p2-table3', { runs: [p2('ly-dtmppo', 1, y), p2('ly-dtmppo', 2, y)] }, { lastN: 10, window: 1 });
+    expect(r.option).toBeNull();
+    const row = r.tables[0].rows[0];
+    expect(row[0]).toBe('Ly-DTMPPO');
+    expect(row[1]).toBeCloseTo(-2, 12);
+    expect(row[2]).toBe(0);
+    expect(row[3]).toBeCloseTo(Math.sqrt(10 / 9) / 2, 12);
+    expect(row[5]).toBe(9);
+    expect(row[7]).toBe(2);
+  });
+
+  it('Fig. 5a shows raw and smoothed per-CV queues; Fig. 5b the mean over CVs per algorithm', () => {
+    const runs = [run('ly-dtmppo', 1, {}, [{ localQueue: [2, 4] }, { localQueue: [4, 8] }], 'isac-dt')];
+    const a = seriesOf(buildFigure('p2-fig5a', { runs }, { window: 2 }).option);
+    expect(a.map((s) => s.name)).toEqual(['CV 1', 'CV 1', 'CV 2', 'CV 2']);
+    expect(a[0].data).toEqual([[1, 2], [2, 3]]); // smoothed
+    expect(a[1].data).toEqual([[1, 2], [2, 4]]); // raw
+    const b = seriesOf(buildFigure('p2-fig5b', { runs }, { window: 1 }).option);
+    expect(b[0].data).toEqual([[1, 3], [2, 6]]);
+  });
+
+  it('Fig. 6a-c and 7b use costMean, delayMeanS, energyMeanJ against the swept parameter', () => {
+    const runs = [
+      run('ly-dtmppo', 1, { cvCount: 2, lyapunovV: 5 }, [{ costMean: 0.4, delayMeanS: 0.2, energyMeanJ: 1.5 }], 'isac-dt'),
+      run('ly-dtmppo', 1, { cvCount: 6, lyapunovV: 50 }, [{ costMean: 0.8, delayMeanS: 0.5, energyMeanJ: 1.1 }], 'isac-dt'),
+    ];
+    const bars = (id: string) => seriesOf(buildFigure(id, { runs }).option).filter((s) => s.type === 'bar')[0].data;
+    expect(bars('p2-fig6a')).toEqual([0.4, 0.8]);
+    expect(bars('p2-fig6b')).toEqual([0.2, 0.5]);
+    expect(bars('p2-fig6c')).toEqual([1.5, 1.1]);
+    expect(bars('p2-fig7b')).toEqual([0.4, 0.8]);
+    expect((buildFigure('p2-fig6c', { runs }).option as { yAxis: { name: string }[] }).yAxis[0].name).toBe('Average energy consumption (J)');
+    const fig7a = seriesOf(buildFigure('p2-fig7a', { runs }).option);
+    expect(fig7a.map((s) => s.name)).toEqual(['V = 5', 'V = 50']);
+  });
+});
+
+describe('p1 Fig. 1: layer profile', () => {
+  it('draws output size (MB) as bars and workload (G operations) as a line on a second axis', () => {
+    const layers = [
+      { index: 0, name: 'conv1', kind: 'conv' as const, unit: 'conv1', outputElements: 1e6, outputBytes: 4e6, workloadOps: 2e9 },
+      { index: 1, name: 'fc1', kind: 'fc' as const, unit: 'fc1', outputElements: 10, outputBytes: 40, workloadOps: 5e5 },
+    ];
+    const r = buildFigure('p1-fig1', { runs: [], layerProfile: { modelName: 'Tiny', layers } });
+    const s = seriesOf(r.option);
+    expect(s[0].data).toEqual([4, 0.00004]);
+    expect(s[1].data).toEqual([2, 0.0005]);
+    expect((r.option as { yAxis: { name: string }[] }).yAxis.map((a) => a.name)).toEqual(['Output data size (MB)', 'Workload (G operations)']);
+    expect(r.tables[0].rows[1]).toEqual([1, 'fc1', 'fc', 'fc1', 10, 40, 5e5]);
+    expect(buildFigure('p1-fig1', { runs: [] }).option).toBeNull();
+  });
+});

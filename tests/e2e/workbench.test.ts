@@ -1,0 +1,86 @@
+// End-to-end on the web shell: `vecwb serve` + Debian's Chromium driven by playwright-core. Creates a scenario
+// from a preset, provokes a per-cell error in a layer table, starts a run, watches the reward chart grow,
+// cancels, exports XLSX (read back) and SVG/PNG, restarts the server and checks that the UI state came back.
+// Screenshots of every screen go to test-output/screenshots.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { exportAndCheck, invalidLayerCell, runWatchCancel, scenarioFromPreset, shot, shotsDir, watchProblems } from './flow';
+import { startServe, type ServeProcess } from './serve-process';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium, or set CHROMIUM_PATH)`);
+}
+
+let browser: Browser;
+let serve: ServeProcess | null = null;
+let runsDir: string;
+
+async function openApp(url: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const problems = watchProblems(page);
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+  return { page, problems };
+}
+
+async function withFailureShot(page: Page, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    await page.screenshot({ path: path.join(shotsDir, 'failure.png'), fullPage: true }).catch(() => {});
+    throw err;
+  }
+}
+
+describe.skipIf(!haveChromium)('workbench in a real browser (vecwb serve)', () => {
+  beforeAll(async () => {
+    runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e-'));
+    serve = await startServe(runsDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.stop();
+  });
+
+  it('preset, layer error, run with live chart, cancel, exports, then a restart restores the state', async () => {
+    const { page, problems } = await openApp(serve!.url);
+    await withFailureShot(page, async () => {
+      // The token left the address bar once the app had it.
+      expect(page.url()).not.toContain('token=');
+      expect(await page.locator('[data-testid=start-demo]').isVisible()).toBe(true);
+      await shot(page, '01-start');
+      await scenarioFromPreset(page, '');
+      await invalidLayerCell(page, '');
+      await runWatchCancel(page, '');
+      await exportAndCheck(page, '', runsDir);
+      expect(problems).toEqual([]);
+    });
+    await page.close();
+
+    // Restart: the active screen, the open run, the last scenario and its custom model come back.
+    await serve!.stop();
+    serve = await startServe(runsDir);
+    const { page: again } = await openApp(serve.url);
+    await withFailureShot(again, async () => {
+      await again.locator('[data-testid=export-figure]').waitFor();
+      await again.click('[data-testid=nav-live]');
+      await again.waitForFunction(() => Number(document.querySelector('[data-testid=reward-chart] .echart')?.getAttribute('data-points')) >= 2);
+      await shot(again, '10-live-after-restart');
+      await again.click('[data-testid=nav-vehicles]');
+      expect(await again.inputValue('[data-testid="field-cvs.count"]')).toBe('5');
+      await again.click('[data-testid=nav-models]');
+      await again.locator('[data-testid="model-AlexNet (custom)"]').waitFor();
+    });
+    await again.close();
+  }, 240_000);
+});

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../src-shared/errors';
+import { ValidationError } from '../../../src-shared/validation';
+import { selectBackend } from '../../../src-main/rl/backend';
+import { continuousShape, digitalTwinMask, ObservationPacker } from '../../../src-main/rl/continuous/env-adapter';
+import { continuousLearnerFactories } from '../../../src-main/rl/continuous/index';
+import { createIsacEnv } from '../../../src-main/sim/isac-dt/create-env';
+import type { MultiAgentEnv } from '../../../src-main/sim/env';
+import { Random } from '../../../src-main/sim/random';
+import { CounterEnv } from '../../experiments/counter-env';
+import { TargetEnv } from './target-env';
+
+beforeAll(async () => {
+  await selectBackend('cpu');
+});
+
+describe('environment adapter', () => {
+  it('reads the shape of a continuous environment', () => {
+    expect(continuousShape(new TargetEnv(3, 2, 4).spec)).toEqual({
+      nAgents: 3,
+      obsDim: 3,
+      obsDims: [3, 3, 3],
+      stateDim: 10,
+      actionDim: 2,
+      low: 0,
+      high: 1,
+      episodeLength: 4,
+    });
+  });
+
+  it('refuses discrete or unequal action spaces', () => {
+    expect(() => continuousShape(new CounterEnv().spec)).toThrow(/discrete actions/);
+    const spec = new TargetEnv(2, 2, 4).spec;
+    const odd = { ...spec, actionSpaces: [spec.actionSpaces[0], { kind: 'continuous' as const, dim: 3, low: 0, high: 1 }] };
+    expect(() => continuousShape(odd)).toThrow(UserError);
+  });
+
+  it('zeroes exactly the digital-twin entries the environment names', () => {
+    const env = new TargetEnv(2, 2, 4);
+    const mask = digitalTwinMask(env, false, 'ly-mappo');
+    expect(mask).toEqual({ obs: [[2], [2]], state: [2, 5, 6] });
+    const packer = new ObservationPacker(continuousShape(env.spec), mask);
+    const o = env.reset(3);
+    const obs = packer.packObs(o);
+    const state = packer.packState(o);
+    expect([obs[2], obs[5], state[2], state[5], state[6]]).toEqual([0, 0, 0, 0, 0]);
+    expect(obs[0]).toBe(o.obs[0][0]);
+    expect(state[3]).toBe(o.state[3]);
+    expect(digitalTwinMask(env, true, 'ly-dtmppo')).toBeNull();
+  });
+
+  it('masking the ISAC environment by its entry names gives exactly its own DT-off states', async () => {
+    const scenario = { cvs: { count: 3 }, slots: 6 };
+    const on = (await createIsacEnv(scenario)) as unknown as MultiAgentEnv<Float32Array, unknown>;
+    const off = (await createIsacEnv({ ...scenario, digitalTwin: { enabled: false } })) as unknown as MultiAgentEnv<Float32Array, unknown>;
+    const mask = digitalTwinMask(on, false, 'ly-mappo');
+    expect(mask).not.toBeNull();
+    expect(digitalTwinMask(off, false, 'ly-mappo')).toBeNull(); // the environment already zeroes them
+    const shape = continuousShape(on.spec);
+    const masked = new ObservationPacker(shape, mask);
+    const plain = new ObservationPacker(shape, null);
+    let a = on.reset(17);
+    let b = off.reset(17);
+    const rng = Random.fromSeed(2);
+    let nonZeroHidden = 0;
+    const names = (on as unknown as { actionNames: string[] }).actionNames;
+    expect(names.length).toBe(shape.actionDim);
+    for (let t = 0; t < 6; t++) {
+      expect([...masked.packObs(a)]).toEqual([...plain.packObs(b)]);
+      expect([...masked.packState(a)]).toEqual([...plain.packState(b)]);
+      nonZeroHidden += mask!.state.filter((j) => a.state[j] !== 0).length;
+      // everything offloaded with a small CPU share so the RSU queues fill
+      const actions = a.obs.map(() => Float32Array.from(names, (n) => (/^localRatio/.test(n) || /^cpuShare/.test(n) ? 0.05 * rng.uniform() : 1)));
+      a = on.step(actions);
+      b = off.step(actions.map((x) => x.slice()));
+    }
+    expect(nonZeroHidden).toBeGreaterThan(0); // the RSU queues did fill, so the mask hid something
+  });
+
+  it('an environment that cannot name its DT entries needs the scenario switch', () => {
+    const env = new TargetEnv(2, 2, 4);
+    const nameless: MultiAgentEnv<Float32Array, unknown> = {
+      spec: env.spec,
+      reset: (seed) => env.reset(seed),
+      step: (actions) => env.step(actions),
+      slotMetrics: () => ({}),
+    };
+    expect(() => digitalTwinMask(nameless, false, 'ly-mappo')).toThrow(/digitalTwin.enabled = false/);
+  });
+
+  it("Ly-MAPPO's actions do not depend on the DT entries", async () => {
+    const env = new TargetEnv(2, 2, 4);
+    const learner = await continuousLearnerFactories['ly-mappo'](env, { seed: 4, hyper: {} });
+    const o = env.reset(8);
+    const changed = { obs: o.obs.map((v) => Float32Array.from(v, (x, j) => (j === 2 ? x + 5 : x))), state: o.state };
+    const a = (await learner.act(o, env, false)).map((v) => [...v]);
+    const b = (await learner.act(changed, env, false)).map((v) => [...v]);
+    expect(b).toEqual(a);
+    const dt = await continuousLearnerFactories['ly-dtmppo'](env, { seed: 4, hyper: {} });
+    const c = (await dt.act(o, env, false)).map((v) => [...v]);
+    const d = (await dt.act(changed, env, false)).map((v) => [...v]);
+    expect(d).not.toEqual(c);
+    learner.dispose?.();
+    dt.dispose?.();
+  });
+});
+
+describe('hyper-parameters', () => {
+  const env = new TargetEnv(2, 2, 4);
+  it('unknown keys and out-of-range values are named', async () => {
+    await expect(continuousLearnerFactories['ly-dtmppo'](env, { seed: 1, hyper: { clipRatio: 2 } })).rejects.toThrow(/clipRatio/);
+    await expect(continuousLearnerFactories['ly-maddpg'](env, { seed: 1, hyper: { lr: 1e-3 } })).rejects.toThrow(ValidationError);
+    await expect(continuousLearnerFactories['ly-masac'](env, { seed: 1, hyper: { initAlpha: -1 } })).rejects.toThrow(/initAlpha/);
+  });
+
+  it('the algorithm name fixes the digital-twin switch', async () => {
+    await expect(continuousLearnerFactories['ly-mappo'](env, { seed: 1, hyper: { digitalTwin: true } })).rejects.toThrow(/use ly-dtmppo/);
+    await expect(continuousLearnerFactories['ly-dtmppo'](env, { seed: 1, hyper: { digitalTwin: false } })).rejects.toThrow(UserError);
+  });
+});
