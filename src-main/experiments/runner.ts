@@ -46,9 +46,14 @@ export interface RunHandle {
   done: Promise<RunSummary>;
 }
 
-/** Seed of episode e of a run: the same for every algorithm, so all see identical traces and fading. */
-export function episodeSeed(runSeed: number, episode: number): number {
-  return (Math.imul(runSeed ^ 0x5bd1e995, 0x01000193) + Math.imul(episode, 0x9e3779b1)) >>> 1;
+/**
+ * Seed of episode e of a run: the same for every algorithm, so all see identical traces and fading. The
+ * scenario's own `seed` shifts every episode's draws (a scenario file names its random world); its default 1
+ * adds nothing, so the run seed alone decides runs of default scenarios.
+ */
+export function episodeSeed(runSeed: number, episode: number, scenarioSeed = 1): number {
+  const base = Math.imul(runSeed ^ 0x5bd1e995, 0x01000193) + Math.imul(scenarioSeed - 1, 0x27d4eb2d);
+  return (base + Math.imul(episode, 0x9e3779b1)) >>> 1;
 }
 
 function versions(): Record<string, string> {
@@ -88,6 +93,8 @@ interface Prepared {
   firstEpisode: number;
   /** Wall time and episodes of earlier sessions of this run (resume). */
   priorWallTimeS: number;
+  /** The scenario's `seed` field, mixed into every episode seed. */
+  scenarioSeed: number;
 }
 
 async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<Prepared> {
@@ -136,7 +143,7 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
     };
     writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
   }
-  return { req, config, dir, env, controller, firstEpisode, priorWallTimeS };
+  return { req, config, dir, env, controller, firstEpisode, priorWallTimeS, scenarioSeed: scenario.seed };
 }
 
 function execute(p: Prepared, hooks: RunHooks): RunHandle {
@@ -199,7 +206,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
     const sessionEpisodes = req.episodes - p.firstEpisode + 1;
     for (let episode = p.firstEpisode; episode <= req.episodes && !cancelled; episode++) {
       const tEp = performance.now();
-      let obs: EnvObservation = env.reset(episodeSeed(req.seed, episode));
+      let obs: EnvObservation = env.reset(episodeSeed(req.seed, episode, p.scenarioSeed));
       const agg = new EpisodeAggregate();
       for (let slot = 1; slot <= slots; slot++) {
         if (pausedPromise) await pausedPromise;
@@ -320,7 +327,8 @@ export async function startRunWith(
     versions: versions(),
   };
   writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
-  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0 }, hooks);
+  const scenarioSeed = typeof scenario.seed === 'number' ? scenario.seed : 1;
+  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, scenarioSeed }, hooks);
 }
 
 /**
