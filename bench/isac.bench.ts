@@ -2,8 +2,8 @@
 // 30 slots; Sec. VII-A). Per algorithm: wall time per training episode (acting, environment, storing and every
 // update that falls in it, amortised), per update (PPO: one full update, E = 10 epochs over B = 512 slots;
 // off-policy: one gradient step), and the projected hours of the paper's 1800-episode run.
-//   npx tsx bench/isac.bench.ts                human-readable table
-//   npx tsx bench/isac.bench.ts --json         one JSON object per line
+//   npx tsx bench/isac.bench.ts                human-readable table (also part p2 of `npm run bench`)
+//   npx tsx bench/isac.bench.ts --json         one JSON object per line (`bench: "p2"`, like learner-bench's "p1")
 //   options: --backend auto|wasm|cpu|...  --algos ly-dtmppo,ly-masac  --episodes N (timed episodes, off-policy)
 import { fileURLToPath } from 'node:url';
 import { selectBackend } from '../src-main/rl/backend';
@@ -78,6 +78,7 @@ async function benchAlgo(algo: ContinuousAlgorithm, backend: string, o: Options)
     const updates = learner.updateTiming.count - before.count;
     const msPerUpdate = updates > 0 ? (learner.updateTiming.totalMs - before.totalMs) / updates : null;
     return {
+      bench: 'p2',
       algo,
       backend,
       cvs: env.spec.nAgents,

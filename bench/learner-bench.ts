@@ -6,7 +6,7 @@
 // step per slot; environment time not included). `decisionMs` is measured with fixed weights (evaluation);
 // `decisionTrainingMs` right after a training step, when tfjs-wasm must first repack the new weights.
 //   npm run bench                      human-readable table
-//   npm run bench -- --json            one JSON object per line
+//   npm run bench -- --json            one JSON object per line (`bench: "p1"`; p2 rows: bench/isac.bench.ts)
 //   options: --backends wasm,cpu  --threads auto|1|2  --algo mad2rl|pqmix  --steps N  --decisions N
 import { listPresetModels } from '../src-main/sim/vec-dnn/model-catalog';
 import { profileModel } from '../src-main/sim/vec-dnn/dnn-layers';
@@ -168,6 +168,7 @@ async function benchBackend(name: string, o: Options) {
     const gflops = trainStepFlops(spec, hyper) / (trainStepMs * 1e6);
     const paperRunHours = (1000 * 30 * (trainStepMs + decisionTrainingMs)) / 3.6e6;
     return {
+      bench: 'p1',
       backend: backend.name,
       trainStepMs: round(trainStepMs, 1),
       decisionMs: round(decisionMs, 2),

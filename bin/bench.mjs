@@ -1,7 +1,74 @@
 #!/usr/bin/env node
-// `npm run bench`: registers the TypeScript loader (tsx) and runs the learner benchmark (bench/learner-bench.ts).
+// `npm run bench`: registers the TypeScript loader (tsx) and runs the benchmarks of both papers in turn:
+//   p1  bench/learner-bench.ts  paper-1 learners: ms per training step and per decision, per backend
+//   p2  bench/isac.bench.ts     paper-2 learners: ms per episode and per update, one line per algorithm
+// Usage:
+//   npm run bench                          both parts, human-readable
+//   npm run bench -- --json                one JSON object per line; `bench` says which part ("p1" | "p2")
+//   npm run bench -- --only p1|p2          one part only
+// Every other option belongs to one part and is passed to it:
+//   p1: --backends wasm,cpu  --threads auto|N  --algo mad2rl|pqmix  --steps N  --decisions N
+//   p2: --backend auto|wasm|cpu  --algos ly-dtmppo,...  --episodes N
 import { register } from 'tsx/esm/api';
 
+const PARTS = {
+  p1: { module: '../bench/learner-bench.ts', options: ['--backends', '--threads', '--algo', '--steps', '--decisions'] },
+  p2: { module: '../bench/isac.bench.ts', options: ['--backend', '--algos', '--episodes'] },
+};
+
+function parseArgs(argv) {
+  const only = new Set(Object.keys(PARTS));
+  const args = { p1: [], p2: [] };
+  const given = { p1: [], p2: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') {
+      args.p1.push(a);
+      args.p2.push(a);
+      continue;
+    }
+    if (a === '--only' || a.startsWith('--only=')) {
+      const v = a === '--only' ? argv[++i] : a.slice('--only='.length);
+      if (!(v in PARTS)) throw new Error(`--only must be one of ${Object.keys(PARTS).join(', ')}, got ${v ?? 'nothing'}`);
+      only.clear();
+      only.add(v);
+      continue;
+    }
+    const part = Object.keys(PARTS).find((p) => PARTS[p].options.includes(a));
+    if (!part) {
+      const all = Object.entries(PARTS).map(([p, d]) => `${p}: ${d.options.join(' ')}`).join('; ');
+      throw new Error(`unknown option ${a} (--json, --only p1|p2; ${all})`);
+    }
+    const v = argv[++i];
+    if (v === undefined) throw new Error(`${a} needs a value`);
+    args[part].push(a, v);
+    given[part].push(a);
+  }
+  for (const p of Object.keys(PARTS)) {
+    if (!only.has(p) && given[p].length > 0) throw new Error(`${given[p].join(', ')} belong to ${p}, which --only leaves out`);
+  }
+  return { parts: Object.keys(PARTS).filter((p) => only.has(p)), args };
+}
+
+let opts;
+try {
+  opts = parseArgs(process.argv.slice(2));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
+
 register();
-const { main } = await import('../bench/learner-bench.ts');
-await main(process.argv.slice(2));
+let failed = false;
+for (const part of opts.parts) {
+  try {
+    const { main } = await import(PARTS[part].module);
+    await main(opts.args[part]);
+  } catch (err) {
+    // One part failing (e.g. a backend that does not load) leaves the other part to run.
+    console.error(`bench ${part} failed: ${err instanceof Error ? err.message : String(err)}`);
+    failed = true;
+  }
+  if (!opts.args[part].includes('--json') && part !== opts.parts[opts.parts.length - 1]) console.log('');
+}
+if (failed) process.exitCode = 1;

@@ -16,7 +16,8 @@ const perRsu = (i: number) => `RSU ${i + 1}`;
 export const metricInfo: Record<string, MetricInfo> = {
   reward: { label: 'Reward', unit: '' },
   objective: { label: 'Objective', unit: '' },
-  // Paper 1 (MAD2RL).
+  // Paper 1 (MAD2RL). The ISAC env of paper 2 streams completionTime*, queueCvGops (there 1e9 CPU cycles),
+  // offloadRsuCount and localCount under the same names (src-main/sim/isac-dt/env.ts isacSlotMetrics).
   completionTimeMeanS: { label: 'Mean task completion time per CV', unit: 's' },
   completionTimeSumS: { label: 'Overall task completion time', unit: 's' },
   completionTimePerCvS: { label: 'Task completion time', unit: 's', entry: perCv },

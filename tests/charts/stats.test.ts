@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { meanStdAcross, movingAverage, populationStd, sampleStd, tailMean } from '../../src-shared/charts/stats';
-import { convergenceStats } from '../../src-shared/charts/convergence-stats';
 
 describe('movingAverage', () => {
   it('averages a trailing window, partial at the start', () => {
@@ -46,27 +45,5 @@ describe('meanStdAcross', () => {
     expect(band.std[1]).toBeCloseTo(Math.sqrt(8), 12);
     expect(band.std[2]).toBe(0);
     expect(band.n).toEqual([2, 2, 1]);
-  });
-});
-
-describe('convergenceStats (Table III)', () => {
-  it('steady reward, coefficient of variation and 95% convergence episode of a hand-made curve', () => {
-    // Reward rises from -10 to -2 linearly over episodes 1..9, then stays at -2 with +/-1 alternation for 10 episodes.
-    const y = [-10, -9, -8, -7, -6, -5, -4, -3, -2, -1, -3, -1, -3, -1, -3, -1, -3, -1, -3];
-    const x = y.map((_, i) => i + 1);
-    const s = convergenceStats({ x, y }, { lastN: 10, fraction: 0.95, window: 1 });
-    // last 10: -1,-3 alternating -> mean -2, sample std sqrt(10/9)
-    expect(s.steadyReward).toBeCloseTo(-2, 12);
-    expect(s.coefficientOfVariation).toBeCloseTo(Math.sqrt(10 / 9) / 2, 12);
-    // threshold = -10 + 0.95 * 8 = -2.4; first value >= -2.4 is -2 at episode 9
-    expect(s.convergenceEpisode).toBe(9);
-  });
-  it('falling curves (costs) converge downwards; empty curves give NaN and null', () => {
-    const s = convergenceStats({ x: [1, 2, 3, 4], y: [10, 5, 1, 1] }, { lastN: 2, fraction: 0.95, window: 1 });
-    // steady 1, threshold 10 + 0.95 * (1 - 10) = 1.45 -> episode 3
-    expect(s.convergenceEpisode).toBe(3);
-    const e = convergenceStats({ x: [], y: [] });
-    expect(e.steadyReward).toBeNaN();
-    expect(e.convergenceEpisode).toBeNull();
   });
 });

@@ -48,28 +48,37 @@ export interface DigitalTwinFeatureSource {
 }
 
 interface ScenarioCarrier {
-  params?: { scenario?: { digitalTwin?: { enabled?: boolean } } };
+  params?: { scenario?: { digitalTwin?: { enabled?: boolean; offMasks?: string } } };
   observationNames?: unknown;
 }
 
 /** Local-state entries the DT provides, by the names IsacEnv.observationNames gives them (Q^rsu_k, G_rsu). */
 const DT_ENTRY_NAME = /(^|\.)rsuQueue\b|^gRsu/;
+/** Under the scenario setting digitalTwin.offMasks = 'g-rsu' only G_rsu (Sec. VI-B 2)) is hidden (docs/model-notes.md). */
+const G_RSU_NAME = /^gRsu/;
 
 /**
  * DT entries of an environment that names its local-state entries but has no digitalTwinFeatures(): the
- * entries named like the RSU queues and G_rsu, in every agent's block of the global state too, plus everything
- * after the agents' blocks (the global RSU queues and G_rsu of (41)). Null when the names do not fit that layout.
+ * entries named like the RSU queues and G_rsu (only G_rsu when its scenario says digitalTwin.offMasks =
+ * 'g-rsu'), in every agent's block of the global state too, plus after the agents' blocks everything (the global
+ * RSU queues and G_rsu of (41)) or, under 'g-rsu', the last entries, as many as the local G_rsu (G_rsu ends (41)).
+ * Null when the names do not fit that layout.
  */
 function dtFeaturesFromNames(env: MultiAgentEnv<Float32Array, unknown>): { obs: number[][]; state: number[] } | null {
-  const names = (env as ScenarioCarrier).observationNames;
+  const carrier = env as ScenarioCarrier;
+  const names = carrier.observationNames;
   const { nAgents, obsDims, stateDim } = env.spec;
   if (!Array.isArray(names) || !obsDims.every((d) => d === names.length)) return null;
-  const local = names.flatMap((n, j) => (typeof n === 'string' && DT_ENTRY_NAME.test(n) ? [j] : []));
+  const onlyG = carrier.params?.scenario?.digitalTwin?.offMasks === 'g-rsu';
+  const pattern = onlyG ? G_RSU_NAME : DT_ENTRY_NAME;
+  const local = names.flatMap((n, j) => (typeof n === 'string' && pattern.test(n) ? [j] : []));
   const agentBlocks = nAgents * names.length;
   if (local.length === 0 || stateDim <= agentBlocks) return null;
   const state: number[] = [];
   for (let i = 0; i < nAgents; i++) for (const j of local) state.push(i * names.length + j);
-  for (let k = agentBlocks; k < stateDim; k++) state.push(k);
+  const tailFrom = onlyG ? stateDim - local.length : agentBlocks;
+  if (tailFrom < agentBlocks) return null;
+  for (let k = tailFrom; k < stateDim; k++) state.push(k);
   return { obs: Array.from({ length: nAgents }, () => [...local]), state };
 }
 
@@ -79,9 +88,10 @@ function hasFeatureSource(env: unknown): env is DigitalTwinFeatureSource {
 
 /**
  * The entries a learner with the DT switched off must zero. Null when nothing is to be hidden (the DT is
- * on, or the environment already has its DT off). They come from the environment's digitalTwinFeatures(),
- * else from its observation names (tests/rl/continuous/env-adapter.test.ts checks that against the ISAC
- * environment's own DT-off states). An environment that cannot name them and has its DT on cannot serve a
+ * on, or the environment already has its DT off). They follow the environment's own DT-off setting (for the
+ * ISAC scenario digitalTwin.offMasks): they come from the environment's digitalTwinFeatures() (IsacEnv lists
+ * them per offMasks), else from its observation names (tests/rl/continuous/env-adapter.test.ts checks both
+ * against the ISAC environment's own DT-off states). An environment that cannot name them and has its DT on cannot serve a
  * no-DT learner: that is a UserError naming the scenario switch.
  */
 export function digitalTwinMask(

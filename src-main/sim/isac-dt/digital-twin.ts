@@ -53,6 +53,30 @@ function dtMasks(p: IsacParams): { rsuQueues: boolean; gRsu: boolean } {
   return { rsuQueues: dt.offMasks === 'rsu-queues', gRsu: true };
 }
 
+export type DtOffMasks = IsacParams['scenario']['digitalTwin']['offMasks'];
+
+/**
+ * The entries the DT provides and DT off zeroes, under `offMasks` (default: the scenario's own
+ * digitalTwin.offMasks): in each local state (40) G_rsu and, under 'rsu-queues', every Q_k^{rsu}; in the global
+ * state (41) those entries of every agent's block plus, after the blocks, the RSU queues (under 'rsu-queues') and
+ * G_rsu. A learner that hides the DT itself (Ly-MAPPO on a DT-on scenario) zeroes exactly these, so it sees what
+ * the environment's own DT-off states would show (Sec. VI-B 2), Sec. VII-B 4)).
+ */
+export function digitalTwinFeatureIndices(p: IsacParams, offMasks: DtOffMasks = p.scenario.digitalTwin.offMasks): { obs: number[][]; state: number[] } {
+  const rsuQueues = offMasks === 'rsu-queues';
+  const dim = observationDim(p);
+  const local: number[] = [];
+  if (rsuQueues) for (let k = 0; k < p.nRsus; k++) local.push(CV_NAMES.length + k * RSU_NAMES.length + RSU_QUEUE_SLOT);
+  const gAt = CV_NAMES.length + RSU_NAMES.length * p.nRsus;
+  for (let j = 0; j < G_NAMES.length; j++) local.push(gAt + j);
+  const state: number[] = [];
+  for (let i = 0; i < p.nCvs; i++) for (const j of local) state.push(i * dim + j);
+  const tail = p.nCvs * dim;
+  if (rsuQueues) for (let k = 0; k < p.nRsus; k++) state.push(tail + k);
+  for (let j = 0; j < G_NAMES.length; j++) state.push(tail + p.nRsus + j);
+  return { obs: Array.from({ length: p.nCvs }, () => [...local]), state };
+}
+
 /** s_i(t) of eq. (40) for every agent. */
 export function buildObservations(
   p: IsacParams,

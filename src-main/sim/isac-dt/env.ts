@@ -4,7 +4,15 @@ import type { EnvObservation, EnvSpec, MultiAgentEnv, SlotMetrics, StepResult } 
 import { Random } from '../random';
 import { ACTION_HIGH, ACTION_LOW, actionLayout, mapActions, type ActionLayout } from './action-mapping';
 import { eligibleRsus, rsuDistancesM } from './association';
-import { buildGlobalState, buildObservations, observationDim, observationNames, stateDim } from './digital-twin';
+import {
+  buildGlobalState,
+  buildObservations,
+  digitalTwinFeatureIndices,
+  observationDim,
+  observationNames,
+  stateDim,
+  type DtOffMasks,
+} from './digital-twin';
 import { drawFading, drawInitialQueue, drawTask } from './draws';
 import { advanceCv, drawCvBody, type CvBody } from './mobility';
 import type { IsacParams } from './params';
@@ -57,6 +65,14 @@ export class IsacEnv implements MultiAgentEnv<Float32Array, IsacStepInfo> {
   /** Names of the entries of each agent's observation and action vectors. */
   get observationNames(): string[] {
     return observationNames(this.params);
+  }
+
+  /**
+   * The observation/state entries the digital twin provides, as the scenario's digitalTwin.offMasks defines
+   * them (or as `offMasks` does): what a learner without the DT (Ly-MAPPO) zeroes on a DT-on scenario.
+   */
+  digitalTwinFeatures(offMasks?: DtOffMasks): { obs: number[][]; state: number[] } {
+    return digitalTwinFeatureIndices(this.params, offMasks);
   }
 
   get actionNames(): string[] {
@@ -161,16 +177,26 @@ export class IsacEnv implements MultiAgentEnv<Float32Array, IsacStepInfo> {
   }
 }
 
+/** Cycles per "G operation" in the paper-1 metric names (queueCvGops): 1e9 CPU cycles. */
+const GIGA = 1e9;
+
 /**
  * The per-slot metrics streamed to metrics.jsonl. Queues are the values the slot leaves (t+1): rsuQueue and
  * localQueue in queueUnitCycles (Gcycles by default), virtualEnergyQueue in J (one entry per CV, as V_i in (27)).
+ * The paper-1 names that have a meaning here are streamed too (same name, same unit scale): the completion
+ * time of a task is T^task_i of (19)/(21) (completionTimeSumS is the sum over CVs, like P1's objective), the
+ * CV queue queueCvGops is Q^loc_i of (16) in 1e9 cycles (paper 2's operations are CPU cycles), offloadRsuCount
+ * counts CVs with any part offloaded to an RSU and localCount CVs that keep the whole task (the two add to I).
+ * Paper 1's SV and per-DNN queues have no counterpart and are not streamed.
  */
 export function isacSlotMetrics(p: IsacParams, o: SlotOutcome): SlotMetrics {
   const u = p.scenario.lyapunov.queueUnitCycles;
   const n = Math.max(1, o.cvs.length);
   const delays = o.cvs.map((c) => c.taskLatencyS);
   const energies = o.cvs.map((c) => c.taskEnergyJ);
-  const delayMeanS = delays.reduce((a, b) => a + b, 0) / n;
+  const delaySumS = delays.reduce((a, b) => a + b, 0);
+  const delayMeanS = delaySumS / n;
+  const offloading = o.cvs.filter((c) => c.links.length > 0).length;
   return {
     reward: o.reward,
     objective: o.objective,
@@ -188,5 +214,10 @@ export function isacSlotMetrics(p: IsacParams, o: SlotOutcome): SlotMetrics {
     modeDataTCount: o.modeDataTCount,
     modeInstrTCount: o.modeInstrTCount,
     completionTimeMeanS: delayMeanS,
+    completionTimeSumS: delaySumS,
+    completionTimePerCvS: [...delays],
+    queueCvGops: o.cvs.map((c) => c.nextLocalQueueCycles / GIGA),
+    offloadRsuCount: offloading,
+    localCount: o.cvs.length - offloading,
   };
 }

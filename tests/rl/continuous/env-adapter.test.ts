@@ -49,32 +49,67 @@ describe('environment adapter', () => {
     expect(digitalTwinMask(env, true, 'ly-dtmppo')).toBeNull();
   });
 
-  it('masking the ISAC environment by its entry names gives exactly its own DT-off states', async () => {
-    const scenario = { cvs: { count: 3 }, slots: 6 };
-    const on = (await createIsacEnv(scenario)) as unknown as MultiAgentEnv<Float32Array, unknown>;
-    const off = (await createIsacEnv({ ...scenario, digitalTwin: { enabled: false } })) as unknown as MultiAgentEnv<Float32Array, unknown>;
-    const mask = digitalTwinMask(on, false, 'ly-mappo');
-    expect(mask).not.toBeNull();
-    expect(digitalTwinMask(off, false, 'ly-mappo')).toBeNull(); // the environment already zeroes them
-    const shape = continuousShape(on.spec);
-    const masked = new ObservationPacker(shape, mask);
-    const plain = new ObservationPacker(shape, null);
-    let a = on.reset(17);
-    let b = off.reset(17);
-    const rng = Random.fromSeed(2);
-    let nonZeroHidden = 0;
-    const names = (on as unknown as { actionNames: string[] }).actionNames;
-    expect(names.length).toBe(shape.actionDim);
-    for (let t = 0; t < 6; t++) {
-      expect([...masked.packObs(a)]).toEqual([...plain.packObs(b)]);
-      expect([...masked.packState(a)]).toEqual([...plain.packState(b)]);
-      nonZeroHidden += mask!.state.filter((j) => a.state[j] !== 0).length;
-      // everything offloaded with a small CPU share so the RSU queues fill
-      const actions = a.obs.map(() => Float32Array.from(names, (n) => (/^localRatio/.test(n) || /^cpuShare/.test(n) ? 0.05 * rng.uniform() : 1)));
-      a = on.step(actions);
-      b = off.step(actions.map((x) => x.slice()));
+  // The learner's own masking follows the scenario's digitalTwin.offMasks, whether the entries come from the
+  // environment's digitalTwinFeatures() or (an environment without it) from its observation names.
+  for (const offMasks of ['rsu-queues', 'g-rsu'] as const) {
+    for (const source of ['digitalTwinFeatures', 'names'] as const) {
+      it(`masking a DT-on ISAC environment (offMasks '${offMasks}', via ${source}) gives exactly its own DT-off states`, async () => {
+        const scenario = { cvs: { count: 3 }, slots: 6, digitalTwin: { offMasks } };
+        const isacOn = await createIsacEnv(scenario);
+        const on: MultiAgentEnv<Float32Array, unknown> =
+          source === 'digitalTwinFeatures'
+            ? (isacOn as unknown as MultiAgentEnv<Float32Array, unknown>)
+            : ({
+                spec: isacOn.spec,
+                params: isacOn.params,
+                observationNames: isacOn.observationNames,
+                reset: (seed: number) => isacOn.reset(seed),
+                step: (actions: Float32Array[]) => isacOn.step(actions),
+                slotMetrics: () => ({}),
+              } as MultiAgentEnv<Float32Array, unknown>);
+        const off = (await createIsacEnv({ ...scenario, digitalTwin: { enabled: false, offMasks } })) as unknown as MultiAgentEnv<Float32Array, unknown>;
+        const mask = digitalTwinMask(on, false, 'ly-mappo');
+        expect(mask).not.toBeNull();
+        // 3 RSUs, local state 11 + 5 * 3 + 3 = 29 entries: Q^rsu_k at 15, 20, 25; G_rsu at 26, 27, 28.
+        // Global state: 3 blocks of 29, then Q^rsu at 87..89 and G_rsu at 90..92.
+        const local = offMasks === 'rsu-queues' ? [15, 20, 25, 26, 27, 28] : [26, 27, 28];
+        const tail = offMasks === 'rsu-queues' ? [87, 88, 89, 90, 91, 92] : [90, 91, 92];
+        expect(mask!.obs).toEqual([local, local, local]);
+        expect(mask!.state).toEqual([...[0, 29, 58].flatMap((b) => local.map((j) => b + j)), ...tail]);
+        expect(digitalTwinMask(off, false, 'ly-mappo')).toBeNull(); // the environment already zeroes them
+        const shape = continuousShape(on.spec);
+        const masked = new ObservationPacker(shape, mask);
+        const plain = new ObservationPacker(shape, null);
+        let a = on.reset(17);
+        let b = off.reset(17);
+        const rng = Random.fromSeed(2);
+        let nonZeroHidden = 0;
+        let nonZeroRsuQueues = 0;
+        const names = isacOn.actionNames;
+        expect(names.length).toBe(shape.actionDim);
+        for (let t = 0; t < 6; t++) {
+          expect([...masked.packObs(a)]).toEqual([...plain.packObs(b)]);
+          expect([...masked.packState(a)]).toEqual([...plain.packState(b)]);
+          nonZeroHidden += mask!.state.filter((j) => a.state[j] !== 0).length;
+          nonZeroRsuQueues += [87, 88, 89].filter((j) => b.state[j] !== 0).length;
+          // everything offloaded with a small CPU share so the RSU queues fill
+          const actions = a.obs.map(() => Float32Array.from(names, (n) => (/^localRatio/.test(n) || /^cpuShare/.test(n) ? 0.05 * rng.uniform() : 1)));
+          a = on.step(actions);
+          b = off.step(actions.map((x) => x.slice()));
+        }
+        expect(nonZeroHidden).toBeGreaterThan(0); // the RSU queues did fill, so the mask hid something
+        // under 'g-rsu' the DT-off environment (and so the learner) still shows the RSU queues
+        if (offMasks === 'g-rsu') expect(nonZeroRsuQueues).toBeGreaterThan(0);
+        else expect(nonZeroRsuQueues).toBe(0);
+      });
     }
-    expect(nonZeroHidden).toBeGreaterThan(0); // the RSU queues did fill, so the mask hid something
+  }
+
+  it('IsacEnv.digitalTwinFeatures takes the mode as an argument too', async () => {
+    const env = await createIsacEnv({ cvs: { count: 2 }, rsus: { count: 1 } });
+    // local state 11 + 5 + 3 = 19 entries: Q^rsu at 15, G_rsu at 16..18; global: 2 blocks of 19, Q^rsu 38, G_rsu 39..41
+    expect(env.digitalTwinFeatures()).toEqual({ obs: [[15, 16, 17, 18], [15, 16, 17, 18]], state: [15, 16, 17, 18, 34, 35, 36, 37, 38, 39, 40, 41] });
+    expect(env.digitalTwinFeatures('g-rsu')).toEqual({ obs: [[16, 17, 18], [16, 17, 18]], state: [16, 17, 18, 35, 36, 37, 39, 40, 41] });
   });
 
   it('an environment that cannot name its DT entries needs the scenario switch', () => {
