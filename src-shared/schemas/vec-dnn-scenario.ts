@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { dnnModelSchema } from './dnn-model';
 import { mobilitySchema } from './mobility';
 
-const range = (lo: number, hi: number, what: string) =>
+/** An interval [min, max] inside [lo, hi]; errors carry the field path, so the message does not repeat it. */
+const range = (lo: number, hi: number) =>
   z
     .object({ min: z.number().min(lo).max(hi), max: z.number().min(lo).max(hi) })
-    .refine((r) => r.min <= r.max, { message: `${what}: min must be <= max` });
+    .refine((r) => r.min <= r.max, { message: 'min must be <= max' });
 
 export const pathLossSchema = z.object({
   /** Path gain in dB = interceptDb - slopeDb * log10(distance in m). */
@@ -22,8 +23,8 @@ export const vecDnnScenarioSchema = z.object({
   slots: z.number().int().min(1).max(10_000).default(30),
   /** tau: slot duration in seconds. */
   slotDurationS: z.number().positive().max(3600).default(1),
-  /** V: Lyapunov control parameter (eq. 30). */
-  lyapunovV: z.number().min(0).max(1e9).default(10),
+  /** V: Lyapunov control parameter (eq. 30); V = 0 would zero every Gamma_k of the RSU CPU split (eqs. 46, 49). */
+  lyapunovV: z.number().positive('must be > 0 (the RSU CPU split, eq. 49, needs V > 0)').max(1e9).default(10),
   /** Workloads and queues enter objective (32) and reward (56) counted in this many operations (1e9 = "GHz"). */
   workloadUnitOps: z.number().positive().default(1e9),
   channel: z
@@ -45,7 +46,7 @@ export const vecDnnScenarioSchema = z.object({
   cvs: z
     .object({
       count: z.number().int().min(1).max(64).default(7),
-      cpuHz: range(1e6, 1e12, 'cvs.cpuHz').default({ min: 4e9, max: 6e9 }),
+      cpuHz: range(1e6, 1e12).default({ min: 4e9, max: 6e9 }),
       /** Model name per CV; shorter lists repeat (round-robin over CVs). */
       modelMix: z.array(z.string().min(1)).min(1).default(['AlexNet', 'ResNet18', 'VGG16']),
     })
@@ -53,7 +54,7 @@ export const vecDnnScenarioSchema = z.object({
   svs: z
     .object({
       count: z.number().int().min(1).max(64).default(5),
-      cpuHz: range(1e6, 1e12, 'svs.cpuHz').default({ min: 6e9, max: 8e9 }),
+      cpuHz: range(1e6, 1e12).default({ min: 6e9, max: 8e9 }),
     })
     .prefault({}),
   rsu: z

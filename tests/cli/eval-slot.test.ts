@@ -120,7 +120,7 @@ describe('vecwb eval-slot (vec-dnn)', () => {
     expect(bad((x) => (x.state.rsuQueues = { VGG16: 1 } as unknown as typeof x.state.rsuQueues))).toMatch(/state\.rsuQueues\.VGG16: no CV runs model 'VGG16'; the model types are Mini/);
     expect(bad((x) => x.decisions.pop())).toMatch(/decisions: must have one entry per CV \(3\), got 2/);
     expect(bad((x) => Object.assign(x.scenario, { env: 'isac-dt' }))).toMatch(/scenario\.env must be 'vec-dnn'/);
-    expect(bad((x) => Object.assign(x.scenario, { lyapunovV: 0 }))).toMatch(/lyapunovV must be > 0/);
+    expect(bad((x) => Object.assign(x.scenario, { lyapunovV: 0 }))).toMatch(/lyapunovV: must be > 0 .*; got 0; allowed > 0 and <= 1e9/);
     expect(bad((x) => Object.assign(x.scenario, { slotDurationS: -1 }))).toMatch(/slotDurationS/);
   });
 

@@ -16,6 +16,12 @@ interface LayersJson {
   totalOps: number;
 }
 
+type LayerRowsJson = {
+  model: string;
+  rows: ({ row: number; name: string; kind: string; inputBytes: number; workloadOps: number } & Record<string, unknown>)[];
+  totalOps: number;
+};
+
 describe('vecwb layers', () => {
   it('prints VGG16 as JSON with hand-checked D_1 and B_1 and consistent totals', async () => {
     const { stdout } = await vecwb('VGG16', '--json');
@@ -46,6 +52,32 @@ describe('vecwb layers', () => {
     ]);
   });
 
+  it('--rows --json lists the raw rows; AlexNet conv1 and fc6 by hand', async () => {
+    const out = JSON.parse((await vecwb('AlexNet', '--rows', '--json')).stdout) as LayerRowsJson;
+    expect(out.rows).toHaveLength(11);
+    // conv1: 224x224x3 input, 64 kernels 11x11, stride 4, padding 2 -> 55x55 output (floor((224 + 4 - 11) / 4) + 1).
+    // D = 224 * 224 * 3 * 4 = 602112 bytes (eq. 3); B = 2 * 55 * 55 * (3 * 121 + 1) * 64 = 140940800 ops (eq. 6).
+    expect(out.rows[0]).toEqual({
+      row: 1, name: 'conv1', unit: 'conv1', kind: 'conv',
+      h: 224, w: 224, cIn: 3, cOut: 64, kernel: 11, stride: 4, padding: 2,
+      inputBytes: 602112, workloadOps: 140940800,
+    });
+    // fc6: U_in = 6 * 6 * 256 = 9216, U_out = 4096: D = 9216 * 4 = 36864 bytes; B = (2 * 9216 - 1) * 4096 = 75493376 ops.
+    expect(out.rows[8]).toEqual({ row: 9, name: 'fc6', unit: 'fc6', kind: 'fc', uIn: 9216, uOut: 4096, inputBytes: 36864, workloadOps: 75493376 });
+    expect(out.totalOps).toBe(out.rows.reduce((s, r) => s + r.workloadOps, 0));
+  });
+
+  it('--rows prints one line per row; ResNet18 block rows name their unit and rho scales D_l', async () => {
+    const { stdout } = await vecwb('ResNet18', '--rows', '--bytes-per-element', '2');
+    expect(stdout).toContain('ResNet18: 23 layer rows, rho = 2 bytes/element');
+    // layer2.0's 1x1 downsample takes the block input 56x56x64: D = 56 * 56 * 64 * 2 = 401408 bytes;
+    // output 28x28x128, B = 2 * 28 * 28 * (64 * 1 + 1) * 128 = 13045760 ops.
+    expect(stdout).toMatch(/^\s+9\s+layer2\.0\.downsample\s+conv\s+layer2\.0\s+56\s+56\s+64\s+128\s+1\s+2\s+0\s+401408\s+13045760$/m);
+    // fc: U_in = 512, U_out = 1000; D = 1024 bytes, B = (2 * 512 - 1) * 1000 = 1023000 ops.
+    expect(stdout).toMatch(/^\s+23\s+fc\s+fc\s+fc\s+512\s+1000\s+1024\s+1023000$/m);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1 + 2 + 23 + 1);
+  });
+
   it('an unknown model exits with code 2 and a message on stderr', async () => {
     await expect(vecwb('NoSuchNet')).rejects.toMatchObject({
       code: 2,
@@ -57,7 +89,7 @@ describe('vecwb layers', () => {
   it('a bad --bytes-per-element exits with code 2 naming the option', async () => {
     await expect(vecwb('VGG16', '--bytes-per-element', '-1')).rejects.toMatchObject({
       code: 2,
-      stderr: expect.stringContaining('bytes-per-element: must be > 0'),
+      stderr: expect.stringContaining('bytes-per-element: must be > 0 (bytes per tensor element, rho of eq. (3)); got -1; allowed > 0 and <= 16'),
     });
   });
 });

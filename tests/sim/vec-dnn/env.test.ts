@@ -149,7 +149,7 @@ describe('vec-dnn environment', () => {
     b.reset(5);
     const acts = a.spec.actionSpaces.map((_, i) => a.legalActions(i).at(-1) as number);
     expect(a.step(acts).reward).toBe(b.step(acts).reward);
-    await expect(createVecDnnEnv({ lyapunovV: 0 })).rejects.toThrow(/lyapunovV must be > 0/);
+    await expect(createVecDnnEnv({ lyapunovV: 0 })).rejects.toThrow(/lyapunovV: must be > 0 .*; got 0; allowed > 0 and <= 1e9/);
     await expect(createVecDnnEnv({ cvs: { modelMix: ['NoSuchNet'] } })).rejects.toThrow(/unknown DNN model "NoSuchNet"/);
     await expect(createVecDnnEnv({ slots: 0 })).rejects.toThrow(/slots/);
   });
