@@ -75,6 +75,17 @@ function versions(): Record<string, string> {
   return out;
 }
 
+/**
+ * In an evaluation run nothing trains and nothing explores: of a learner's episode metrics only the decision
+ * time means something, and the exploration rate actually used is 0 (not the schedule's value).
+ */
+function evaluationMetrics(learner: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (learner.decisionMs !== undefined) out.decisionMs = learner.decisionMs;
+  if (learner.epsilon !== undefined) out.epsilon = 0;
+  return out;
+}
+
 function resolveScenario(req: RunRequest): Scenario {
   return req.scenario === 'default' ? defaultScenario(req.env) : parseScenario(req.env, req.scenario);
 }
@@ -97,21 +108,78 @@ interface Prepared {
   scenarioSeed: number;
 }
 
+/**
+ * The checkpoint folder a request names: an `ep-NNNNNN` folder, or a run folder (its latest checkpoint).
+ * Relative paths are taken from the current directory (not the scenario file's folder).
+ */
+export function resolveCheckpointDir(given: string): string {
+  const abs = path.resolve(given);
+  const latest = path.join(abs, RUN_FILES.latestCheckpoint);
+  if (fs.existsSync(latest)) {
+    const { folder } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { folder: string };
+    return path.join(abs, RUN_FILES.checkpoints, folder);
+  }
+  if (!fs.existsSync(abs)) throw new UserError(`checkpoint ${given} does not exist`);
+  return abs;
+}
+
+/**
+ * Hyper-parameters a checkpoint was trained with (its learner.json), overridden by the request's own: an
+ * evaluation of a checkpoint needs the same network shapes without repeating every --hyper.
+ */
+function hyperWithCheckpoint(checkpointDir: string, given: Record<string, unknown>): Record<string, unknown> {
+  const file = path.join(checkpointDir, 'learner.json');
+  if (!fs.existsSync(file)) return given;
+  const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { hyper?: unknown }).hyper;
+  return saved && typeof saved === 'object' ? { ...(saved as Record<string, unknown>), ...given } : given;
+}
+
 async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<Prepared> {
+  if (!resume && fs.existsSync(path.join(dir, RUN_FILES.config))) {
+    throw new UserError(`${dir} already holds a run; use resume or choose another --out`);
+  }
   const scenario = resolveScenario(req);
   const baseDir = req.baseDir ?? process.cwd();
   const info = findAlgorithm(req.env, req.algo);
+  const checkpointDir = req.checkpoint && !resume ? resolveCheckpointDir(req.checkpoint) : null;
+  const hyper = checkpointDir && info.kind === 'learner' ? hyperWithCheckpoint(checkpointDir, req.hyper) : req.hyper;
   const env = (await createEnvironment(req.env, scenario, baseDir)) as unknown as MultiAgentEnv<never, unknown>;
   let backend: string | undefined;
+  let backendReason: string | undefined;
   if (info.kind === 'learner') {
     const { selectBackend } = await import('../rl/backend');
-    backend = (await selectBackend(req.backend)).name;
+    const choice = await selectBackend(req.backend);
+    backend = choice.name;
+    backendReason = choice.reason;
   }
   const factory = await info.load();
-  const controller = await factory(env, { seed: req.seed, hyper: req.hyper, backend });
-  if (req.checkpoint && !resume) {
+  const controller = await factory(env, { seed: req.seed, hyper, backend });
+  try {
+    return await prepareFolder({ ...req, hyper }, dir, resume, { scenario, env, controller, backend, backendReason, checkpointDir });
+  } catch (err) {
+    // A learner may own worker threads: release them, or a failed start would keep the process alive.
+    controller.dispose?.();
+    throw err;
+  }
+}
+
+async function prepareFolder(
+  req: RunRequest,
+  dir: string,
+  resume: boolean,
+  built: {
+    scenario: Scenario;
+    env: MultiAgentEnv<never, unknown>;
+    controller: Controller<never, unknown>;
+    backend: string | undefined;
+    backendReason: string | undefined;
+    checkpointDir: string | null;
+  },
+): Promise<Prepared> {
+  const { scenario, env, controller, backend, backendReason, checkpointDir } = built;
+  if (checkpointDir) {
     if (!controller.load) throw new UserError(`algorithm '${req.algo}' has no checkpoints to load`);
-    await controller.load(path.resolve(baseDir, req.checkpoint));
+    await controller.load(checkpointDir);
   }
   let firstEpisode = 1;
   let priorWallTimeS = 0;
@@ -129,9 +197,6 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
     }
     priorWallTimeS = readSummary(dir)?.wallTimeS ?? 0;
   } else {
-    if (fs.existsSync(path.join(dir, RUN_FILES.config))) {
-      throw new UserError(`${dir} already holds a run; use resume or choose another --out`);
-    }
     fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
     config = {
       runId: path.basename(dir),
@@ -139,6 +204,8 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
       request: req,
       scenario: scenario as unknown as Record<string, unknown>,
       backend,
+      backendReason,
+      checkpointLoaded: checkpointDir ?? undefined,
       versions: versions(),
     };
     writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
@@ -236,7 +303,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       }
       if (cancelled && agg.slotCount < slots) break;
       const learner = controller.endEpisode ? await controller.endEpisode(episode) : {};
-      const values = { ...agg.values(), ...learner };
+      const values = { ...agg.values(), ...(req.evaluate ? evaluationMetrics(learner) : learner) };
       emit({ kind: 'episode', episode, wallTimeS: (performance.now() - tEp) / 1000, values });
       addTotals(totals, values);
       episodesDone = episode;

@@ -43,6 +43,10 @@ export const runConfigSchema = z.object({
   /** The fully resolved scenario (defaults filled in). */
   scenario: z.record(z.string(), z.unknown()),
   backend: z.string().optional(),
+  /** Why that backend: chosen by the user, or what `auto` skipped on the way (absent packages, failures). */
+  backendReason: z.string().optional(),
+  /** The checkpoint folder loaded before the first episode (evaluation or warm start). */
+  checkpointLoaded: z.string().optional(),
   versions: z.record(z.string(), z.string()),
 });
 export type RunConfig = z.infer<typeof runConfigSchema>;

@@ -102,8 +102,8 @@ export function register(program: Command): void {
     .description('train or evaluate an algorithm on a scenario and write a run folder')
     .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']))
     .option('--scenario <file|default>', "scenario JSON file, or 'default' for the paper's settings", 'default')
-    .requiredOption('--algo <name>', 'algorithm: mad2rl, pqmix, genetic, greedy, random, all-local, all-rsu, ly-dtmppo, ...')
-    .option('--episodes <n>', 'number of episodes', parseInteger('episodes', 1), 1)
+    .option('--algo <name>', 'algorithm: mad2rl, pqmix, genetic, greedy, random, all-local, all-rsu, ly-dtmppo, ... (required unless --resume)')
+    .option('--episodes <n>', 'number of episodes (default 1; with --resume: the new total)', parseInteger('episodes', 1))
     .option('--seed <n>', 'run seed (episode seeds derive from it)', parseInteger('seed', 0), 1)
     .option('--out <dir>', 'run folder (default: runs/<time>-<env>-<algo>-s<seed>)')
     .option('--runs-dir <dir>', 'parent folder of default run folders', 'runs')
@@ -112,9 +112,15 @@ export function register(program: Command): void {
     .option('--hyper <key=value...>', 'algorithm hyper-parameters (JSON values)')
     .option('--no-slot-metrics', 'write only per-episode lines')
     .option('--evaluate', 'no exploration or learning (use with --checkpoint for trained learners)')
-    .option('--checkpoint <dir>', 'checkpoint folder to load before evaluating')
+    .option('--checkpoint <dir>', 'checkpoint to load first: an ep-NNNNNN folder or a run folder (its latest); its hyper-parameters are the defaults')
+    .option('--resume <run-dir>', 'continue this run folder from its last checkpoint instead (same as `vecwb resume`)')
     .action(async (opts) => {
-      const { startRun } = await import('../../experiments/runner');
+      const { startRun, resumeRun } = await import('../../experiments/runner');
+      if (opts.resume) {
+        report(await follow((hooks) => resumeRun(opts.resume, hooks, { episodes: opts.episodes })));
+        return;
+      }
+      if (!opts.algo) throw new UserError('--algo is required (or --resume <run-dir>)');
       const { loadScenarioFile } = await import('../../experiments/scenarios');
       let env = opts.env as 'vec-dnn' | 'isac-dt' | undefined;
       let scenario: 'default' | Record<string, unknown> = 'default';
@@ -131,7 +137,7 @@ export function register(program: Command): void {
             env: env ?? 'vec-dnn',
             scenario,
             algo: opts.algo,
-            episodes: opts.episodes,
+            episodes: opts.episodes ?? 1,
             seed: opts.seed,
             outDir: opts.out,
             runsRoot: opts.runsDir,
