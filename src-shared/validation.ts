@@ -160,3 +160,12 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what: s
   if (result.success) return result.data;
   throw new ValidationError(what, describeIssues(schema, result.error.issues));
 }
+
+/** Like `schema.safeParse`, with the issues worded as `parseWith` words them (field path, value, allowed range). */
+export function safeParseDescribed<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+): { success: true; data: z.output<S> } | { success: false; issues: { path: string; message: string }[] } {
+  const result = schema.safeParse(data, describableParseParams);
+  return result.success ? { success: true, data: result.data } : { success: false, issues: describeIssues(schema, result.error.issues) };
+}

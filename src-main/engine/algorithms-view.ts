@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { AlgorithmInfoView } from '../../src-shared/api/contract';
 import type { EnvId } from '../../src-shared/schemas/run';
-import { ValidationError } from '../../src-shared/validation';
+import { safeParseDescribed, ValidationError } from '../../src-shared/validation';
 import { listAlgorithms } from '../experiments/algorithms';
 import { geneticHyperSchema } from '../policies/genetic';
 import { mad2rlHyperSchema, pqmixHyperSchema } from '../rl/config';
@@ -58,11 +58,11 @@ export function checkHyper(env: EnvId, algo: string, hyper: Record<string, unkno
     }
     return;
   }
-  const parsed = schema.safeParse(hyper);
+  const parsed = safeParseDescribed(schema, hyper);
   if (!parsed.success) {
     throw new ValidationError(
       `hyper-parameters of ${algo}`,
-      parsed.error.issues.map((i) => ({ path: `algos.${index}.hyper.${i.path.map(String).join('.')}`, message: i.message })),
+      parsed.issues.map((i) => ({ path: `algos.${index}.hyper.${i.path}`, message: i.message })),
     );
   }
 }

@@ -2,19 +2,14 @@
 // per-row output size (eq. 3) and workload (eq. 6) from the export module's layer profile, units D_l / B_l
 // and totals from the simulator's profileModel.
 import { dnnModelSchema } from '../../src-shared/schemas/dnn-model';
+import { safeParseDescribed } from '../../src-shared/validation';
 import type { ProfileModelResult } from '../../src-shared/api/models';
 import { layerProfileRows } from '../export/layer-profile';
 import { layerInputBytes, profileModel } from '../sim/vec-dnn/dnn-layers';
 
 export function profileModelForUi(raw: unknown, bytesPerElement: number): ProfileModelResult {
-  const parsed = dnnModelSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-      profile: null,
-    };
-  }
+  const parsed = safeParseDescribed(dnnModelSchema, raw);
+  if (!parsed.success) return { ok: false, issues: parsed.issues, profile: null };
   const model = parsed.data;
   const profile = profileModel(model, bytesPerElement);
   return {

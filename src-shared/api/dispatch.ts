@@ -1,7 +1,7 @@
 // Engine side of a call: validate params, run the handler, validate the result, map errors to the wire shape.
 import { z } from 'zod';
 import { UserError } from '../errors';
-import { ValidationError } from '../validation';
+import { safeParseDescribed, ValidationError } from '../validation';
 import type { ApiErrorData } from './common';
 import { apiMethods, isApiMethod, type ApiHandlers, type ApiMethod } from './contract';
 import type { CallOutcome } from './wire';
@@ -39,9 +39,9 @@ export async function dispatchCall(
   }
   const m: ApiMethod = methodName;
   const spec = apiMethods[m];
-  const parsed = spec.params.safeParse(rawParams ?? {});
+  const parsed = safeParseDescribed(spec.params, rawParams ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'validation', message: `invalid params of ${m}`, issues: zodIssues(parsed.error) } };
+    return { ok: false, error: { code: 'validation', message: `invalid params of ${m}`, issues: parsed.issues } };
   }
   try {
     const handler = handlers[m] as (p: unknown) => unknown;
