@@ -11,6 +11,7 @@ import { deriveParams, type IsacParams } from './params';
 import { pushHistory } from './queues';
 import { evaluateSlot } from './slot';
 import type { CvDecision, CvSlotState, LinkOutcome, RsuSlotState } from './types';
+import { assertFinite } from '../assert-finite';
 
 const nonNeg = z.number().min(0);
 const sameLength = (a: number[], b: number[]) => a.length === b.length;
@@ -118,16 +119,6 @@ function resolveScenario(s: 'default' | Record<string, unknown>): IsacDtScenario
   if (s === 'default') return parseWith(isacDtScenarioSchema, {}, 'isac-dt scenario');
   if ('env' in s && s.env !== 'isac-dt') throw new UserError(`scenario.env must be 'isac-dt', got '${String(s.env)}'`);
   return parseWith(isacDtScenarioSchema, s, 'isac-dt scenario');
-}
-
-function assertFinite(value: unknown, path: string): void {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new UserError(`eval-slot: ${path} is not finite (${value}); check the inputs it depends on`);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => assertFinite(v, `${path}.${i}`));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) assertFinite(v, path ? `${path}.${k}` : k);
-  }
 }
 
 /** Evaluates one slot; throws ValidationError/UserError naming the offending field. */

@@ -16,6 +16,7 @@ import { parseWith } from '../../../src-shared/validation';
 import { resolveModel } from './model-catalog';
 import { resolveModelTypes } from './model-types';
 import { evaluateSlot, paramsFromScenario, type VecDnnSlotState } from './slot';
+import { assertFinite } from '../assert-finite';
 
 const nonNeg = z.number().min(0);
 const positive = z.number().positive();
@@ -94,19 +95,7 @@ export type VecDnnEvalSlotOutput = z.infer<typeof vecDnnEvalSlotOutputSchema>;
 
 function resolveScenario(s: Record<string, unknown> | undefined): VecDnnScenario {
   if (s && 'env' in s && s.env !== 'vec-dnn') throw new UserError(`scenario.env must be 'vec-dnn', got '${String(s.env)}'`);
-  const scenario = parseWith(vecDnnScenarioSchema, s ?? {}, 'vec-dnn scenario');
-  if (!(scenario.lyapunovV > 0)) throw new UserError(`scenario.lyapunovV must be > 0 (got ${scenario.lyapunovV}); the RSU CPU split (eq. 49) needs V > 0`);
-  return scenario;
-}
-
-function assertFinite(value: unknown, path: string): void {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new UserError(`eval-slot: ${path} is not finite (${value}); check the inputs it depends on`);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => assertFinite(v, `${path}.${i}`));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) assertFinite(v, path ? `${path}.${k}` : k);
-  }
+  return parseWith(vecDnnScenarioSchema, s ?? {}, 'vec-dnn scenario');
 }
 
 /** Evaluates one slot; throws ValidationError/UserError naming the offending field. */
