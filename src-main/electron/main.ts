@@ -4,20 +4,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { apiEvents } from '../../src-shared/api/contract';
 import { createEngine, type Engine } from '../engine/engine';
 import { WorkerRunExecutor } from '../engine/executor';
-import { mimeOf, resolveStatic } from '../server/static-files';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CALL_CHANNEL, ELECTRON_CSP, EVENT_CHANNEL } from './channels';
-import { isAppUrl, lockDownContents, lockDownSession } from './security';
+import { appResponseHeaders, resolveAppRequest } from './app-protocol';
+import { APP_SCHEME, CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { isTrustedSender, lockDownContents, lockDownSession, rendererEntryUrl, resolveDevServerUrl, secureWebPreferences } from './security';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Built layout (electron-vite): out/main/{index,run-worker}.js, out/preload/index.cjs, out/renderer/. */
 const rendererDir = path.join(here, '../renderer');
 const preloadFile = path.join(here, '../preload/index.cjs');
 const workerFile = path.join(here, 'run-worker.js');
-const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+// An empty ELECTRON_RENDERER_URL counts as unset (the Electron e2e sets it to "" to load the built renderer).
+const devServerUrl = resolveDevServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
@@ -29,14 +30,10 @@ function runsRoot(): string {
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
-    const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
-    if (!file) return new Response(`renderer not built: ${rendererDir}`, { status: 503 });
-    const body = await fs.promises.readFile(file);
-    return new Response(body, {
-      headers: { 'content-type': mimeOf(file), 'content-security-policy': ELECTRON_CSP, 'x-content-type-options': 'nosniff' },
-    });
+    const target = resolveAppRequest(rendererDir, request.url);
+    if (target.status !== 200) return new Response(target.message, { status: target.status });
+    const body = await fs.promises.readFile(target.file);
+    return new Response(body, { headers: appResponseHeaders(target.file) });
   });
 }
 
@@ -51,18 +48,7 @@ async function createWindow(engine: Engine): Promise<BrowserWindow> {
     minHeight: 600,
     title: 'VEC Workbench',
     show: false,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: secureWebPreferences(preloadFile, app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
   // Window layout is part of the persisted UI state.
@@ -70,21 +56,14 @@ async function createWindow(engine: Engine): Promise<BrowserWindow> {
     const b = win.getBounds();
     void engine.call('state.update', { layout: { window: { x: b.x, y: b.y, width: Math.max(400, b.width), height: Math.max(300, b.height) } } });
   });
-  await win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  await win.loadURL(rendererEntryUrl(devServerUrl));
   return win;
-}
-
-/** Only the app's own top frame may call the engine. */
-function trustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
-  if (!win || event.sender !== win.webContents) return false;
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url, devServerUrl);
 }
 
 async function main(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession);
-  app.on('web-contents-created', (_e, contents) => lockDownContents(contents, devServerUrl));
+  app.on('web-contents-created', (_e, contents) => lockDownContents(contents, devServerUrl, (url) => shell.openExternal(url)));
   serveRenderer();
 
   const engine = createEngine({
@@ -97,7 +76,7 @@ async function main(): Promise<void> {
   let win: BrowserWindow | null = null;
 
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, params: unknown) => {
-    if (!trustedSender(event, win)) return { ok: false, error: { code: 'user', message: 'call from an untrusted frame refused', issues: [] } };
+    if (!isTrustedSender(event, win, devServerUrl)) return { ok: false, error: { code: 'user', message: 'call from an untrusted frame refused', issues: [] } };
     return engine.call(method, params);
   });
   engine.onEvent((e) => {

@@ -1,35 +1,6 @@
-// Preload of the Electron window (sandboxed, context-isolated): exposes exactly two functions as window.vecwb.
-// Params are checked against the shared contract before they cross IPC, events before they reach the page;
-// the main process checks again (src-shared/api/dispatch.ts), so both sides enforce one contract.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { apiEvents, apiMethods, isApiEventName, isApiMethod } from '../../src-shared/api/contract';
-import type { CallOutcome } from '../../src-shared/api/wire';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+// Preload of the Electron window (sandboxed, context-isolated): exposes exactly two functions as window.vecwb,
+// built by preload-api.ts (contract checks on both directions).
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadApi } from './preload-api';
 
-type EventListener = (event: string, payload: unknown) => void;
-
-const api = {
-  call(method: unknown, params: unknown): Promise<CallOutcome> {
-    if (!isApiMethod(method)) {
-      return Promise.resolve({ ok: false, error: { code: 'user', message: `unknown method '${String(method)}'`, issues: [] } });
-    }
-    const checked = apiMethods[method].params.safeParse(params ?? {});
-    if (!checked.success) {
-      const issues = checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-      return Promise.resolve({ ok: false, error: { code: 'validation', message: `invalid params of ${method}`, issues } });
-    }
-    return ipcRenderer.invoke(CALL_CHANNEL, method, params ?? {}) as Promise<CallOutcome>;
-  },
-  onEvent(listener: EventListener): () => void {
-    if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
-    const handler = (_e: IpcRendererEvent, event: unknown, payload: unknown) => {
-      if (isApiEventName(event) && apiEvents[event].safeParse(payload).success) listener(event, payload);
-    };
-    ipcRenderer.on(EVENT_CHANNEL, handler);
-    return () => {
-      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
-    };
-  },
-};
-
-contextBridge.exposeInMainWorld('vecwb', api);
+contextBridge.exposeInMainWorld('vecwb', createPreloadApi(ipcRenderer));

@@ -18,19 +18,40 @@ export function tokenMatches(given: string | null | undefined, expected: string)
   return crypto.timingSafeEqual(a, b);
 }
 
-/** Host headers the server answers to: the loopback names with its port. */
-export function allowedHosts(port: number): string[] {
-  return [`127.0.0.1:${port}`, `localhost:${port}`];
+/** Host names that always mean this machine. A DNS-rebinding page has a foreign name in its Host header. */
+export const LOOPBACK_HOST_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** Host header -> lower-case name and port ("" when absent), or null when it is not a plain host[:port]. */
+export function parseHostHeader(host: string | undefined): { name: string; port: string } | null {
+  if (typeof host !== 'string') return null;
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(host.trim());
+  if (!m) return null;
+  const port = m[2] ?? '';
+  if (port !== '' && (Number(port) < 1 || Number(port) > 65535)) return null;
+  return { name: m[1].toLowerCase(), port };
 }
 
-export function hostAllowed(host: string | undefined, port: number): boolean {
-  return typeof host === 'string' && allowedHosts(port).includes(host.toLowerCase());
+/**
+ * Host headers the server answers to: a loopback name with any port. The port is not checked, so an SSH tunnel
+ * on another local port (ssh -L 9000:127.0.0.1:8737) works; DNS rebinding is stopped by the name alone, since
+ * a rebound page's Host header carries the attacker's host name.
+ */
+export function hostAllowed(host: string | undefined): boolean {
+  const parsed = parseHostHeader(host);
+  return parsed !== null && LOOPBACK_HOST_NAMES.includes(parsed.name);
 }
 
-/** A browser Origin must be the page's own; a request without Origin (curl, scripts) is judged by its token. */
-export function originAllowed(origin: string | undefined, port: number): boolean {
+/**
+ * A browser Origin must be the page's own: http://<the request's Host>, itself a loopback host. So the UI works
+ * through a tunnel (Origin and Host both name the tunnel's port) while pages of other local servers, which
+ * are other origins, are refused. A request without Origin (curl, scripts) is judged by its token.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined): boolean {
   if (origin === undefined) return true;
-  return allowedHosts(port).some((h) => origin.toLowerCase() === `http://${h}`);
+  const parsed = parseHostHeader(host);
+  if (parsed === null || !hostAllowed(host)) return false;
+  const own = `http://${parsed.name}${parsed.port ? `:${parsed.port}` : ''}`;
+  return origin.toLowerCase() === own;
 }
 
 /** Name of the auth cookie; cookies ignore ports, so the port is part of the name. */
@@ -48,9 +69,18 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
-/** Content-Security-Policy of the served UI: only its own scripts; the WebSocket on the same host:port. */
-export function contentSecurityPolicy(port: number): string {
-  const ws = allowedHosts(port).map((h) => `ws://${h}`).join(' ');
+/**
+ * Content-Security-Policy of the served UI: only its own scripts; the WebSocket on the host:port the page was
+ * loaded from (the server's own port, or a tunnel's: `host` is the request's Host header when allowed).
+ */
+export function contentSecurityPolicy(port: number, host?: string): string {
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  const parsed = hostAllowed(host) ? parseHostHeader(host) : null;
+  if (parsed) {
+    const own = `${parsed.name}${parsed.port ? `:${parsed.port}` : ''}`;
+    if (!hosts.includes(own)) hosts.push(own);
+  }
+  const ws = hosts.map((h) => `ws://${h}`).join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",

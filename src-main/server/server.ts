@@ -89,10 +89,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     );
   };
 
-  const serveFile = (res: http.ServerResponse, file: string, isHtml: boolean) => {
+  const serveFile = (req: http.IncomingMessage, res: http.ServerResponse, file: string, isHtml: boolean) => {
     const headers: http.OutgoingHttpHeaders = { 'Content-Type': mimeOf(file) };
     if (isHtml) {
-      headers['Content-Security-Policy'] = contentSecurityPolicy(port);
+      headers['Content-Security-Policy'] = contentSecurityPolicy(port, req.headers.host);
       headers['Cache-Control'] = 'no-store';
     } else headers['Cache-Control'] = 'private, max-age=3600';
     res.writeHead(200, headers);
@@ -101,9 +101,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const server = http.createServer(async (req, res) => {
     securityHeaders(res);
-    if (!hostAllowed(req.headers.host, port)) return sendText(res, 421, 'wrong Host header: use http://127.0.0.1:<port>/');
+    if (!hostAllowed(req.headers.host)) return sendText(res, 421, 'wrong Host header: use http://127.0.0.1:<port>/ (or localhost)');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!originAllowed(req.headers.origin, port)) return sendText(res, 403, 'cross-origin request refused');
+    if (!originAllowed(req.headers.origin, req.headers.host)) return sendText(res, 403, 'cross-origin request refused');
     if (!authorised(req, url)) {
       return sendText(res, 401, 'missing or wrong token: open the URL that `vecwb serve` printed (it ends in ?token=...)');
     }
@@ -137,7 +137,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // Unknown paths fall back to the app (its views are not URL routes, but a reload must not 404).
       const target = file ?? resolveStatic(opts.rendererDir, '/');
       if (!target) return sendText(res, 503, `the UI is not built: ${opts.rendererDir}/index.html is missing`);
-      serveFile(res, target, target.endsWith('.html'));
+      serveFile(req, res, target, target.endsWith('.html'));
     } catch (err) {
       log(`request failed: ${(err as Error).message}`);
       if (!res.headersSent) sendText(res, 500, 'internal error');
@@ -153,8 +153,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       socket.destroy();
     };
     if (url.pathname !== '/ws') return refuse('404 Not Found');
-    if (!hostAllowed(req.headers.host, port)) return refuse('421 Misdirected Request');
-    if (!originAllowed(req.headers.origin, port)) return refuse('403 Forbidden');
+    if (!hostAllowed(req.headers.host)) return refuse('421 Misdirected Request');
+    if (!originAllowed(req.headers.origin, req.headers.host)) return refuse('403 Forbidden');
     if (!authorised(req, url)) return refuse('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });

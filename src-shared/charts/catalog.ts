@@ -1,11 +1,26 @@
 // The figure catalogue: every figure (and Table III) of both papers, addressable by id ('p1-fig6b', 'p2-fig5a').
 import { UserError } from '../errors';
 import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from './figure-types';
+import { styledTitle } from './figure-titles';
 import { p1Figures } from './p1-figures';
 import { p2Figures } from './p2-figures';
 
+/** The spec with its builder's title prefixed by the paper figure ("Fig. 6b-style: ..."), in the option too. */
+function withStyledTitle(spec: FigureSpec): FigureSpec {
+  return {
+    ...spec,
+    build(input: FigureInput, opts?: FigureBuildOptions): FigureResult {
+      const result = spec.build(input, opts);
+      const title = styledTitle(spec.label, result.title);
+      const optionTitle = result.option?.title;
+      if (result.option && optionTitle && !Array.isArray(optionTitle)) result.option.title = { ...optionTitle, text: title };
+      return { ...result, title };
+    },
+  };
+}
+
 export const figureCatalog: Readonly<Record<string, FigureSpec>> = Object.fromEntries(
-  [...p1Figures, ...p2Figures].map((f) => [f.id, f]),
+  [...p1Figures, ...p2Figures].map((f) => [f.id, withStyledTitle(f)]),
 );
 
 export const figureIds: readonly string[] = Object.keys(figureCatalog);

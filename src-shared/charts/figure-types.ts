@@ -27,6 +27,12 @@ export interface FigureBuildOptions extends FigureOptions {
 }
 
 export interface FigureResult {
+  /**
+   * What the figure shows, from its data: the algorithms of the runs and the setting they share, after the
+   * paper figure it follows ("Fig. 6b-style: Episodic reward of Greedy algorithm (5 CVs, 3 SVs, V = 10)").
+   * The option's title (when shown) is the same text.
+   */
+  title: string;
   /** The ECharts option; null for tables (p2 Table III). */
   option: EChartsOption | null;
   /** The data behind the figure, one table per panel. */
@@ -42,6 +48,7 @@ export interface FigureSpec {
   paper: 1 | 2;
   /** How the paper numbers it, e.g. "Fig. 6b" or "Table III". */
   label: string;
+  /** What kind of figure it is, without settings (the built figure's title says which runs it shows). */
   title: string;
   caption: string;
   source: FigureSource;

@@ -7,6 +7,7 @@ export * from './style';
 export * from './table';
 export * from './metric-info';
 export * from './labels';
+export * from './figure-titles';
 export { buildCurveChart, curveChartTable, type CurveChartSpec, type CurveGroup } from './curve-chart';
 export { buildSweepChart, sweepChartTable, type SweepChartSpec, type SweepSeries, type SweepPoint } from './sweep-chart';
 export { buildLayerProfileChart, layerProfileTable } from './layer-profile-chart';

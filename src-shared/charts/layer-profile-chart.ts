@@ -9,12 +9,17 @@ import type { DataTable } from './table';
 export const OUTPUT_UNIT = { label: 'Output data size', unit: 'MB', bytes: 1e6 } as const;
 export const WORKLOAD_UNIT = { label: 'Workload', unit: 'G operations', ops: 1e9 } as const;
 
-export function buildLayerProfileChart(modelName: string, layers: readonly LayerProfile[], opts: FigureOptions = {}): EChartsOption {
+export function buildLayerProfileChart(
+  modelName: string,
+  layers: readonly LayerProfile[],
+  opts: FigureOptions = {},
+  title = `${modelName} layer-wise output data size and workload`,
+): EChartsOption {
   const style = resolveStyle(opts);
   const outName = OUTPUT_UNIT.label;
   const workName = WORKLOAD_UNIT.label;
   const option = cartesianFrame(
-    `${modelName} layer-wise output data size and workload`,
+    title,
     { name: 'Layer', type: 'category', categories: layers.map((l) => l.name) },
     [
       { name: OUTPUT_UNIT.label, unit: OUTPUT_UNIT.unit, type: 'value', fromZero: true },

@@ -6,6 +6,7 @@ import { byParamValue, DEFAULT_LAST_N, paramGroupKey, runsOfOneAlgo, warnMissing
 import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from './figure-types';
 import { algoLabel, sortAlgoLabels, sortAlgos } from './labels';
 import { buildLayerProfileChart, layerProfileTable, OUTPUT_UNIT, WORKLOAD_UNIT } from './layer-profile-chart';
+import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { describeMetric } from './metric-info';
 import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, type FigureParam, type FigureRun } from './run-data';
 import { buildSweepChart, sweepChartTable, type SweepChartSpec } from './sweep-chart';
@@ -15,11 +16,11 @@ const P1_WINDOW = 20;
 const EPISODE_AXIS = { name: 'Episode', type: 'value' as const, tight: true };
 
 function curveResult(id: string, spec: CurveChartSpec, opts: FigureBuildOptions, warnings: string[]): FigureResult {
-  return { option: buildCurveChart(spec, opts), tables: [curveChartTable(id, spec)], warnings };
+  return { title: spec.title, option: buildCurveChart(spec, opts), tables: [curveChartTable(id, spec)], warnings };
 }
 
 function sweepResult(id: string, spec: SweepChartSpec, opts: FigureBuildOptions, warnings: string[]): FigureResult {
-  return { option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
+  return { title: spec.title, option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
 }
 
 function completionKey(opts: FigureBuildOptions): 'completionTimeSumS' | 'completionTimeMeanS' {
@@ -30,10 +31,10 @@ function completionKey(opts: FigureBuildOptions): 'completionTimeSumS' | 'comple
 
 function fig6a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const warnings: string[] = [];
-  const { runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
+  const { algo, runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
   const groups = curveGroups(runs, paramGroupKey('denoisingSteps', 'M', warnings), (r) => episodeCurve(r, 'reward'), opts.window ?? P1_WINDOW, byParamValue);
   return curveResult('p1-fig6a', {
-    title: 'Episodic reward under different denoising steps',
+    title: describeFigure('Episodic reward', { of: algo ? algoLabel(algo) : '', how: 'under different denoising steps', runs }),
     x: EPISODE_AXIS,
     y: { name: 'Episodic reward', type: 'value' },
     groups,
@@ -44,7 +45,7 @@ function fig6a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
 function fig6b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const groups = curveGroups(input.runs, (r) => algoLabel(r.algo), (r) => episodeCurve(r, 'reward'), opts.window ?? P1_WINDOW, sortAlgoLabels);
   return curveResult('p1-fig6b', {
-    title: 'Episodic reward of MAD2RL and P-QMIX',
+    title: describeFigure('Episodic reward', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
     y: { name: 'Episodic reward', type: 'value' },
     groups,
@@ -57,13 +58,13 @@ function fig6b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
 function queueFigure(id: string, key: 'queueCvGops' | 'queueDnnGops' | 'queueSvGops', title: string) {
   return (input: FigureInput, opts: FigureBuildOptions = {}): FigureResult => {
     const warnings: string[] = [];
-    const { runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
+    const { algo, runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
     const info = describeMetric(key);
     const entryName = (i: number, run: FigureRun) =>
       key === 'queueDnnGops' && run.dnnModelNames?.[i] ? run.dnnModelNames[i] : (info.entry?.(i) ?? `${i + 1}`);
     const groups = entryGroups(runs, (r) => episodeArrayCurves(r, key), entryName, opts.window ?? 1);
     return curveResult(id, {
-      title,
+      title: describeFigure(title, { how: algo ? `under ${algoLabel(algo)}` : undefined, runs }),
       x: EPISODE_AXIS,
       y: { name: 'Task queue length', unit: info.unit, type: 'value', fromZero: true, nonNegative: true },
       groups,
@@ -74,7 +75,7 @@ function queueFigure(id: string, key: 'queueCvGops' | 'queueDnnGops' | 'queueSvG
 
 // ---- Fig. 8 and 9b: completion time against #CVs, #SVs, V ------------------------------------------------
 
-function completionSweep(id: string, param: FigureParam, xName: string, title: string, algoFilter: boolean) {
+function completionSweep(id: string, param: FigureParam, xName: string, versus: string, algoFilter: boolean) {
   return (input: FigureInput, opts: FigureBuildOptions = {}): FigureResult => {
     const warnings: string[] = [];
     const runs = algoFilter ? runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings).runs : input.runs.filter((r) => !opts.algo || r.algo === opts.algo);
@@ -87,10 +88,11 @@ function completionSweep(id: string, param: FigureParam, xName: string, title: s
       value: (r) => curveTail(episodeCurve(r, key), lastN),
     }));
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);
+    const yName = key === 'completionTimeSumS' ? 'Overall task completion time' : 'Mean task completion time per CV';
     return sweepResult(id, {
-      title,
+      title: describeFigure(yName, { of: algorithmsPhrase(runs), how: `versus ${versus}`, runs, vary: [param] }),
       x: { name: xName, type: 'category', categories },
-      y: { name: key === 'completionTimeSumS' ? 'Overall task completion time' : 'Mean task completion time per CV', unit: 's', type: 'value', fromZero: true, nonNegative: true },
+      y: { name: yName, unit: 's', type: 'value', fromZero: true, nonNegative: true },
       series,
       mode: opts.mode ?? 'bar',
       errorBars: opts.spread ?? true,
@@ -102,7 +104,7 @@ function completionSweep(id: string, param: FigureParam, xName: string, title: s
 
 function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const warnings: string[] = [];
-  const { runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
+  const { algo, runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
   warnMissingParam(runs, 'lyapunovV', warnings);
   const lastN = opts.lastN ?? DEFAULT_LAST_N;
   const kinds: [string, string][] = [
@@ -117,7 +119,7 @@ function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   }));
   const { categories, series } = sweepSeries(runs, (r) => r.params.lyapunovV, defs);
   return sweepResult('p1-fig9a', {
-    title: 'Average task queue backlog versus V',
+    title: describeFigure('Average task queue backlog', { of: algo ? algoLabel(algo) : '', how: 'versus V', runs, vary: ['lyapunovV'] }),
     x: { name: 'Lyapunov control parameter V', type: 'category', categories },
     y: { name: 'Average backlog', unit: 'G operations', type: 'value', fromZero: true, nonNegative: true },
     series,
@@ -128,11 +130,15 @@ function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
 
 // ---- Fig. 1: layer profile -----------------------------------------------------------------------------------
 
+const LAYER_TITLE = 'Layer-wise output data size and workload';
+
 function fig1(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const profile = input.layerProfile;
-  if (!profile) return { option: null, tables: [], warnings: ['no layer profile given (Fig. 1 is built from a DNN model)'] };
+  if (!profile) return { title: LAYER_TITLE, option: null, tables: [], warnings: ['no layer profile given (Fig. 1 is built from a DNN model)'] };
+  const title = describeFigure(LAYER_TITLE, { of: profile.modelName });
   return {
-    option: buildLayerProfileChart(profile.modelName, profile.layers, opts),
+    title,
+    option: buildLayerProfileChart(profile.modelName, profile.layers, opts, title),
     tables: [layerProfileTable('p1-fig1', profile.layers)],
     warnings: [],
   };
@@ -141,69 +147,69 @@ function fig1(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
 export const p1Figures: FigureSpec[] = [
   {
     id: 'p1-fig1', paper: 1, label: 'Fig. 1', source: 'model', experiment: 'p1-layer-profile',
-    title: 'Layer-wise output data size and workload (VGG16)',
+    title: 'Layer-wise output data size and workload of a DNN model',
     caption: 'Per layer row: output size (eq. 3 with rho bytes per element) and workload (eq. 6).',
     x: { name: 'Layer' }, y: { name: `${OUTPUT_UNIT.label} / ${WORKLOAD_UNIT.label}`, unit: `${OUTPUT_UNIT.unit}, ${WORKLOAD_UNIT.unit}` },
     build: fig1,
   },
   {
     id: 'p1-fig6a', paper: 1, label: 'Fig. 6a', source: 'runs', experiment: 'p1-denoising',
-    title: 'Episodic reward under different denoising steps (7 CVs, 5 SVs, V = 10)',
+    title: 'Episodic reward of MAD2RL under different denoising steps',
     caption: 'MAD2RL episodic reward (sum of eq. 56 over the slots of an episode), moving average per seed, mean +/- std across seeds.',
     x: { name: 'Episode' }, y: { name: 'Episodic reward' },
     build: fig6a,
   },
   {
     id: 'p1-fig6b', paper: 1, label: 'Fig. 6b', source: 'runs', experiment: 'p1-convergence',
-    title: 'Convergence of MAD2RL and P-QMIX (7 CVs, 5 SVs, V = 10)',
+    title: 'Episodic reward of each algorithm (convergence)',
     caption: 'Episodic reward per algorithm, moving average per seed, mean +/- std across seeds.',
     x: { name: 'Episode' }, y: { name: 'Episodic reward' },
     build: fig6b,
   },
   {
     id: 'p1-fig7a', paper: 1, label: 'Fig. 7a', source: 'runs', experiment: 'p1-queues',
-    title: 'Task queue length of different CVs (5 CVs, 3 SVs, V = 10)',
+    title: 'Task queue length of different CVs',
     caption: 'Episode mean of each CV queue Q_i^loc (eq. 8).', x: { name: 'Episode' }, y: { name: 'Task queue length', unit: 'G operations' },
     build: queueFigure('p1-fig7a', 'queueCvGops', 'Task queue length of different CVs'),
   },
   {
     id: 'p1-fig7b', paper: 1, label: 'Fig. 7b', source: 'runs', experiment: 'p1-queues',
-    title: 'Task queue length of different DNNs (5 CVs, 3 SVs, V = 10)',
+    title: 'Task queue length of different DNNs',
     caption: 'Episode mean of each RSU queue per DNN model type, Q_k^rsu (eq. 10).', x: { name: 'Episode' }, y: { name: 'Task queue length', unit: 'G operations' },
     build: queueFigure('p1-fig7b', 'queueDnnGops', 'Task queue length of different DNNs'),
   },
   {
     id: 'p1-fig7c', paper: 1, label: 'Fig. 7c', source: 'runs', experiment: 'p1-queues',
-    title: 'Task queue length of different SVs (5 CVs, 3 SVs, V = 10)',
+    title: 'Task queue length of different SVs',
     caption: 'Episode mean of each SV queue Q_j^veh (eq. 14).', x: { name: 'Episode' }, y: { name: 'Task queue length', unit: 'G operations' },
     build: queueFigure('p1-fig7c', 'queueSvGops', 'Task queue length of different SVs'),
   },
   {
     id: 'p1-fig8a', paper: 1, label: 'Fig. 8a', source: 'sweep', experiment: 'p1-cvs',
-    title: 'Effect of the number of CVs (5 SVs, V = 10)',
+    title: 'Task completion time versus the number of CVs',
     caption: 'Overall task completion time: per-slot sum over CVs of d_i (eqs. 17, 19), averaged over the slots of the last N episodes of each run, mean +/- std across seeds.',
     x: { name: 'Number of CVs' }, y: { name: 'Overall task completion time', unit: 's' },
-    build: completionSweep('p1-fig8a', 'cvCount', 'Number of CVs', 'Effect of the number of CVs', false),
+    build: completionSweep('p1-fig8a', 'cvCount', 'Number of CVs', 'the number of CVs', false),
   },
   {
     id: 'p1-fig8b', paper: 1, label: 'Fig. 8b', source: 'sweep', experiment: 'p1-svs',
-    title: 'Effect of the number of SVs (5 CVs, V = 10)',
+    title: 'Task completion time versus the number of SVs',
     caption: 'As Fig. 8a, against the number of SVs.',
     x: { name: 'Number of SVs' }, y: { name: 'Overall task completion time', unit: 's' },
-    build: completionSweep('p1-fig8b', 'svCount', 'Number of SVs', 'Effect of the number of SVs', false),
+    build: completionSweep('p1-fig8b', 'svCount', 'Number of SVs', 'the number of SVs', false),
   },
   {
     id: 'p1-fig9a', paper: 1, label: 'Fig. 9a', source: 'sweep', experiment: 'p1-v',
-    title: 'Average backlog versus the Lyapunov control parameter V (7 CVs, 5 SVs)',
+    title: 'Average backlog versus the Lyapunov control parameter V',
     caption: 'Mean over the entries of each queue kind and over the slots of the last N episodes, mean +/- std across seeds.',
     x: { name: 'Lyapunov control parameter V' }, y: { name: 'Average backlog', unit: 'G operations' },
     build: fig9a,
   },
   {
     id: 'p1-fig9b', paper: 1, label: 'Fig. 9b', source: 'sweep', experiment: 'p1-v',
-    title: 'Overall task completion time versus V (7 CVs, 5 SVs)',
+    title: 'Task completion time versus the Lyapunov control parameter V',
     caption: 'As Fig. 8a, against V.',
     x: { name: 'Lyapunov control parameter V' }, y: { name: 'Overall task completion time', unit: 's' },
-    build: completionSweep('p1-fig9b', 'lyapunovV', 'Lyapunov control parameter V', 'Task completion time versus V', true),
+    build: completionSweep('p1-fig9b', 'lyapunovV', 'Lyapunov control parameter V', 'V', true),
   },
 ];

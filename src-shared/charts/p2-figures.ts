@@ -5,6 +5,7 @@ import { curveGroups, curveTail, entryGroups, sweepSeries, type SweepSeriesDef }
 import { convergenceStats, tableIIIDefaults } from './convergence-stats';
 import { byParamValue, DEFAULT_LAST_N, paramGroupKey, runsOfOneAlgo, warnMissingParam } from './figure-helpers';
 import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from './figure-types';
+import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { algoLabel, sortAlgoLabels, sortAlgos } from './labels';
 import { describeMetric, P2_CV_QUEUE_KEY } from './metric-info';
 import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, scaleCurve, type FigureParam, type FigureRun } from './run-data';
@@ -22,13 +23,13 @@ export function averageRewardCurve(r: FigureRun): Curve {
 }
 
 function curves(id: string, spec: CurveChartSpec, opts: FigureBuildOptions, warnings: string[]): FigureResult {
-  return { option: buildCurveChart(spec, opts), tables: [curveChartTable(id, spec)], warnings };
+  return { title: spec.title, option: buildCurveChart(spec, opts), tables: [curveChartTable(id, spec)], warnings };
 }
 
 function fig4(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const groups = curveGroups(input.runs, (r) => algoLabel(r.algo), averageRewardCurve, opts.window ?? P2_WINDOW, sortAlgoLabels);
   return curves('p2-fig4', {
-    title: 'Average rewards under different algorithms',
+    title: describeFigure('Average reward', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
     y: { name: 'Average reward', type: 'value' },
     groups,
@@ -61,17 +62,17 @@ function table3(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult
     ],
     rows,
   };
-  return { option: null, tables: [table], warnings: [] };
+  return { title: describeFigure('Convergence stability and speed', { of: algorithmsPhrase(input.runs), runs: input.runs }), option: null, tables: [table], warnings: [] };
 }
 
 function fig5a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const warnings: string[] = [];
-  const { runs } = runsOfOneAlgo(input.runs, 'ly-dtmppo', opts, warnings);
+  const { algo, runs } = runsOfOneAlgo(input.runs, 'ly-dtmppo', opts, warnings);
   const info = describeMetric(P2_CV_QUEUE_KEY);
   const groups = entryGroups(runs, (r) => episodeArrayCurves(r, P2_CV_QUEUE_KEY), (i) => info.entry?.(i) ?? `CV ${i + 1}`, opts.window ?? P2_WINDOW, true);
   if (runs.length > 0 && groups.length === 0) warnings.push(`the runs have no '${P2_CV_QUEUE_KEY}' metric`);
   return curves('p2-fig5a', {
-    title: 'Task queue length of different CVs',
+    title: describeFigure('Task queue length of different CVs', { how: algo ? `under ${algoLabel(algo)}` : undefined, runs }),
     x: EPISODE_AXIS,
     y: { name: 'Task queue length', unit: info.unit, type: 'value', fromZero: true, nonNegative: true },
     groups,
@@ -83,7 +84,7 @@ function fig5b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   const info = describeMetric(P2_CV_QUEUE_KEY);
   const groups = curveGroups(input.runs, (r) => algoLabel(r.algo), (r) => episodeArrayMeanCurve(r, P2_CV_QUEUE_KEY), opts.window ?? P2_WINDOW, sortAlgoLabels);
   return curves('p2-fig5b', {
-    title: 'Average system queue length of different algorithms',
+    title: describeFigure('Average queue length', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
     y: { name: 'Average queue length', unit: info.unit, type: 'value', fromZero: true, nonNegative: true },
     groups,
@@ -91,7 +92,7 @@ function fig5b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   }, opts, []);
 }
 
-function metricSweep(id: string, key: string, param: FigureParam, xName: string, title: string) {
+function metricSweep(id: string, key: string, param: FigureParam, xName: string, what: string, versus: string) {
   return (input: FigureInput, opts: FigureBuildOptions = {}): FigureResult => {
     const warnings: string[] = [];
     const runs = input.runs.filter((r) => !opts.algo || r.algo === opts.algo);
@@ -105,23 +106,23 @@ function metricSweep(id: string, key: string, param: FigureParam, xName: string,
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);
     const info = describeMetric(key);
     const spec = {
-      title,
+      title: describeFigure(what, { of: algorithmsPhrase(runs), how: `versus ${versus}`, runs, vary: [param] }),
       x: { name: xName, type: 'category' as const, categories },
       y: { name: info.label, unit: info.unit, type: 'value' as const, fromZero: true, nonNegative: true },
       series,
       mode: opts.mode ?? 'bar',
       errorBars: opts.spread ?? true,
     };
-    return { option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
+    return { title: spec.title, option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
   };
 }
 
 function fig7a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const warnings: string[] = [];
-  const { runs } = runsOfOneAlgo(input.runs, 'ly-dtmppo', opts, warnings);
+  const { algo, runs } = runsOfOneAlgo(input.runs, 'ly-dtmppo', opts, warnings);
   const groups = curveGroups(runs, paramGroupKey('lyapunovV', 'V', warnings), (r) => episodeCurve(r, 'costMean'), opts.window ?? P2_WINDOW, byParamValue);
   return curves('p2-fig7a', {
-    title: 'System average cost versus episode under different V',
+    title: describeFigure('System average cost', { of: algo ? algoLabel(algo) : '', how: 'under different V', runs, vary: ['lyapunovV'] }),
     x: EPISODE_AXIS,
     y: { name: 'System average cost', type: 'value' },
     groups,
@@ -134,7 +135,7 @@ const COST = 'System average cost (eqs. 24-25: alpha-weighted delay and energy, 
 export const p2Figures: FigureSpec[] = [
   {
     id: 'p2-fig4', paper: 2, label: 'Fig. 4', source: 'runs', experiment: 'p2-convergence',
-    title: 'Average rewards under different algorithms (5 CVs, 3 RSUs, V = 5)',
+    title: 'Average rewards under different algorithms',
     caption: 'Average reward per slot (eq. 44) of each episode, 50-episode moving average per seed, mean +/- std across seeds.',
     x: { name: 'Episode' }, y: { name: 'Average reward' },
     build: fig4,
@@ -148,14 +149,14 @@ export const p2Figures: FigureSpec[] = [
   },
   {
     id: 'p2-fig5a', paper: 2, label: 'Fig. 5a', source: 'runs', experiment: 'p2-convergence',
-    title: 'Task queue length of different CVs (Ly-DTMPPO, 5 CVs, 3 RSUs, V = 5)',
+    title: 'Task queue length of different CVs (Ly-DTMPPO)',
     caption: 'Episode mean of each CV local queue Q_i^loc (eq. 16): raw (faint) and 50-episode moving average.',
     x: { name: 'Episode' }, y: { name: 'Task queue length', unit: describeMetric(P2_CV_QUEUE_KEY).unit },
     build: fig5a,
   },
   {
     id: 'p2-fig5b', paper: 2, label: 'Fig. 5b', source: 'runs', experiment: 'p2-convergence',
-    title: 'Task queue length of different algorithms (5 CVs, 3 RSUs, V = 5)',
+    title: 'Task queue length of different algorithms',
     caption: 'Average of Q_i^loc (eq. 16) over all CVs per episode, 50-episode moving average per seed, mean +/- std across seeds.',
     x: { name: 'Episode' }, y: { name: 'Average queue length', unit: describeMetric(P2_CV_QUEUE_KEY).unit },
     build: fig5b,
@@ -165,21 +166,21 @@ export const p2Figures: FigureSpec[] = [
     title: 'System average cost versus the number of CVs',
     caption: `${COST}, averaged over the slots of the last N episodes of each run, mean +/- std across seeds.`,
     x: { name: 'Number of CVs' }, y: { name: 'System average cost' },
-    build: metricSweep('p2-fig6a', 'costMean', 'cvCount', 'Number of CVs', 'System average cost versus the number of CVs'),
+    build: metricSweep('p2-fig6a', 'costMean', 'cvCount', 'Number of CVs', 'System average cost', 'the number of CVs'),
   },
   {
     id: 'p2-fig6b', paper: 2, label: 'Fig. 6b', source: 'sweep', experiment: 'p2-cvs',
     title: 'Average delay versus the number of CVs',
     caption: 'Mean task delay T_i^task per CV (eq. 19), averaged over the slots of the last N episodes, mean +/- std across seeds.',
     x: { name: 'Number of CVs' }, y: { name: 'Average delay', unit: 's' },
-    build: metricSweep('p2-fig6b', 'delayMeanS', 'cvCount', 'Number of CVs', 'Average delay versus the number of CVs'),
+    build: metricSweep('p2-fig6b', 'delayMeanS', 'cvCount', 'Number of CVs', 'Average delay', 'the number of CVs'),
   },
   {
     id: 'p2-fig6c', paper: 2, label: 'Fig. 6c', source: 'sweep', experiment: 'p2-cvs',
     title: 'Average energy consumption versus the number of CVs',
     caption: 'Mean energy E_i^task per CV and slot (eq. 23), averaged over the slots of the last N episodes, mean +/- std across seeds.',
     x: { name: 'Number of CVs' }, y: { name: 'Average energy consumption', unit: 'J' },
-    build: metricSweep('p2-fig6c', 'energyMeanJ', 'cvCount', 'Number of CVs', 'Average energy consumption versus the number of CVs'),
+    build: metricSweep('p2-fig6c', 'energyMeanJ', 'cvCount', 'Number of CVs', 'Average energy consumption', 'the number of CVs'),
   },
   {
     id: 'p2-fig7a', paper: 2, label: 'Fig. 7a', source: 'runs', experiment: 'p2-v',
@@ -193,6 +194,6 @@ export const p2Figures: FigureSpec[] = [
     title: 'System average cost versus the Lyapunov control parameter V',
     caption: `${COST}, averaged over the last N episodes of each run, mean +/- std across seeds.`,
     x: { name: 'Lyapunov control parameter V' }, y: { name: 'System average cost' },
-    build: metricSweep('p2-fig7b', 'costMean', 'lyapunovV', 'Lyapunov control parameter V', 'System average cost versus V'),
+    build: metricSweep('p2-fig7b', 'costMean', 'lyapunovV', 'Lyapunov control parameter V', 'System average cost', 'V'),
   },
 ];

@@ -64,7 +64,9 @@ function axisOption(a: AxisSpec, style: ChartStyle, dir: 'x' | 'y'): XAXisCompon
     nameLocation: 'middle',
     nameGap: dir === 'x' ? 30 : 58,
     nameTextStyle: text,
-    axisLabel: { ...text, fontSize: style.fontSize - 1 },
+    // Value axes: hide a label that would touch its neighbour (a tight axis ends at e.g. 124 next to the
+    // nice tick 120). Category axes keep ECharts' own interval logic.
+    axisLabel: { ...text, fontSize: style.fontSize - 1, ...(a.type === 'category' ? {} : { hideOverlap: true }) },
     axisLine: { show: true, onZero: false, lineStyle: { color: '#000000' } },
     axisTick: { show: true, inside: true, alignWithLabel: a.type === 'category' },
     splitLine: { show: a.type !== 'category', lineStyle: { color: '#e5e5e5' } },

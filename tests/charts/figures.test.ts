@@ -17,6 +17,12 @@ describe('figure catalogue', () => {
     }
     expect(figuresOfExperiment('p1-queues').map((f) => f.id)).toEqual(['p1-fig7a', 'p1-fig7b', 'p1-fig7c']);
   });
+  it('keeps settings out of the catalogue titles (the built figure says what it shows)', () => {
+    for (const f of Object.values(figureCatalog)) {
+      expect(f.title).not.toMatch(/\d+ (CVs|SVs|RSUs)|V = |VGG16|AlexNet|ResNet18/);
+    }
+    expect(figureCatalog['p1-fig6b'].title).toBe('Episodic reward of each algorithm (convergence)');
+  });
   it('rejects unknown ids and bad options with the allowed values', () => {
     expect(() => buildFigure('p1-fig99', { runs: [] })).toThrow(/unknown figure 'p1-fig99'; known figures: p1-fig1/);
     expect(() => buildFigure('p1-fig6b', { runs: [] }, { window: 0 })).toThrow(/window must be an integer in 1..100000/);
@@ -40,6 +46,12 @@ describe('p1 Fig. 6b: reward curves with mean +/- std bands', () => {
     expect(series.filter((s) => s.stack !== undefined)).toHaveLength(2);
     expect((result.option as { animation: boolean }).animation).toBe(false);
     expect((result.option as { legend: { data: string[] } }).legend.data).toEqual(['MAD2RL', 'P-QMIX']);
+    // The tight episode axis ends at the last episode: its label is hidden where it would touch a nice tick.
+    expect((result.option as { xAxis: { min: string; max: string; axisLabel: { hideOverlap: boolean } } }).xAxis).toMatchObject({
+      min: 'dataMin',
+      max: 'dataMax',
+      axisLabel: { hideOverlap: true },
+    });
   });
 
   it('smooths per seed, then takes mean and std across seeds', () => {
@@ -63,6 +75,58 @@ describe('p1 Fig. 6b: reward curves with mean +/- std bands', () => {
 
   it('leaves the bands out when spread is off', () => {
     expect(seriesOf(buildFigure('p1-fig6b', { runs }, { spread: false }).option)).toHaveLength(2);
+  });
+});
+
+describe('figure titles describe the runs drawn', () => {
+  const titleOf = (option: unknown) => (option as { title?: { text: string } }).title?.text;
+  const setting = { cvCount: 5, svCount: 3, lyapunovV: 10 };
+
+  it('names the algorithm and the shared setting of a greedy run, after the paper figure it follows', () => {
+    const r = buildFigure('p1-fig6b', { runs: [run('greedy', 1, setting, [{ reward: 1 }])] });
+    expect(r.title).toBe('Fig. 6b-style: Episodic reward of Greedy algorithm (5 CVs, 3 SVs, V = 10)');
+    expect(titleOf(r.option)).toBe(r.title);
+  });
+  it('lists several algorithms in paper order and leaves out settings the runs disagree on', () => {
+    const runs = [
+      run('pqmix', 1, { cvCount: 5, svCount: 5, lyapunovV: 10 }, [{ reward: 1 }]),
+      run('mad2rl', 1, { cvCount: 7, svCount: 5, lyapunovV: 10 }, [{ reward: 1 }]),
+      run('random', 1, { cvCount: 7, svCount: 5, lyapunovV: 10 }, [{ reward: 1 }]),
+    ];
+    expect(buildFigure('p1-fig6b', { runs }).title).toBe('Fig. 6b-style: Episodic reward of MAD2RL, P-QMIX and Random (5 SVs, V = 10)');
+    expect(buildFigure('p1-fig6b', { runs: [run('mad2rl', 1, {}, [{ reward: 1 }]), run('mad2rl', 2, { cvCount: 1 }, [{ reward: 1 }])] }).title).toBe(
+      'Fig. 6b-style: Episodic reward of MAD2RL',
+    );
+    expect(buildFigure('p1-fig6b', { runs: [run('mad2rl', 1, { cvCount: 1, svCount: 1 }, [{ reward: 1 }])] }).title).toBe('Fig. 6b-style: Episodic reward of MAD2RL (1 CV, 1 SV)');
+    expect(buildFigure('p1-fig6b', { runs: [] }).title).toBe('Fig. 6b-style: Episodic reward');
+  });
+  it('keeps the title out of the option when asked, not out of the result', () => {
+    const r = buildFigure('p1-fig6b', { runs: [run('greedy', 1, setting, [{ reward: 1 }])] }, { showTitle: false });
+    expect(titleOf(r.option)).toBeUndefined();
+    expect(r.title).toBe('Fig. 6b-style: Episodic reward of Greedy algorithm (5 CVs, 3 SVs, V = 10)');
+  });
+  it('names the algorithm whose queues are drawn and the swept parameter is not a setting', () => {
+    const runs = [run('greedy', 1, setting, [{ queueCvGops: [1, 2], completionTimeSumS: 3 }]), run('greedy', 1, { ...setting, cvCount: 7 }, [{ completionTimeSumS: 4 }])];
+    expect(buildFigure('p1-fig7a', { runs: runs.slice(0, 1) }).title).toBe('Fig. 7a-style: Task queue length of different CVs under Greedy algorithm (5 CVs, 3 SVs, V = 10)');
+    expect(buildFigure('p1-fig8a', { runs }).title).toBe('Fig. 8a-style: Overall task completion time of Greedy algorithm versus the number of CVs (3 SVs, V = 10)');
+    expect(buildFigure('p1-fig8a', { runs }, { completionTime: 'mean' }).title).toBe(
+      'Fig. 8a-style: Mean task completion time per CV of Greedy algorithm versus the number of CVs (3 SVs, V = 10)',
+    );
+    const vRuns = [run('mad2rl', 1, { ...setting, lyapunovV: 1 }, [{ completionTimeSumS: 1 }]), run('mad2rl', 1, setting, [{ completionTimeSumS: 1 }])];
+    expect(buildFigure('p1-fig9b', { runs: vRuns }).title).toBe('Fig. 9b-style: Overall task completion time of MAD2RL versus V (5 CVs, 3 SVs)');
+    expect(buildFigure('p1-fig9a', { runs: vRuns }).title).toBe('Fig. 9a-style: Average task queue backlog of MAD2RL versus V (5 CVs, 3 SVs)');
+  });
+  it('paper 2 titles follow the same rule', () => {
+    const p2 = (algo: string, params: Record<string, number>) => run(algo, 1, params, [{ reward: 1, costMean: 1 }], 'isac-dt');
+    const runs = [p2('ly-mappo', { cvCount: 5, lyapunovV: 5 }), p2('ly-dtmppo', { cvCount: 5, lyapunovV: 5 })];
+    expect(buildFigure('p2-fig4', { runs }).title).toBe('Fig. 4-style: Average reward of Ly-DTMPPO and Ly-MAPPO (5 CVs, V = 5)');
+    expect(buildFigure('p2-table3', { runs }).title).toBe('Table III-style: Convergence stability and speed of Ly-DTMPPO and Ly-MAPPO (5 CVs, V = 5)');
+    expect(buildFigure('p2-fig7a', { runs: [p2('ly-dtmppo', { cvCount: 5, lyapunovV: 5 }), p2('ly-dtmppo', { cvCount: 5, lyapunovV: 50 })] }).title).toBe(
+      'Fig. 7a-style: System average cost of Ly-DTMPPO under different V (5 CVs)',
+    );
+    expect(buildFigure('p2-fig6a', { runs: [p2('ly-mappo', { cvCount: 2, lyapunovV: 5 }), p2('ly-mappo', { cvCount: 6, lyapunovV: 5 })] }).title).toBe(
+      'Fig. 6a-style: System average cost of Ly-MAPPO versus the number of CVs (V = 5)',
+    );
   });
 });
 
@@ -209,6 +273,8 @@ describe('p1 Fig. 1: layer profile', () => {
       { index: 1, name: 'fc1', kind: 'fc' as const, unit: 'fc1', outputElements: 10, outputBytes: 40, workloadOps: 5e5 },
     ];
     const r = buildFigure('p1-fig1', { runs: [], layerProfile: { modelName: 'Tiny', layers } });
+    expect(r.title).toBe('Fig. 1-style: Layer-wise output data size and workload of Tiny');
+    expect((r.option as { title: { text: string } }).title.text).toBe(r.title);
     const s = seriesOf(r.option);
     expect(s[0].data).toEqual([4, 0.00004]);
     expect(s[1].data).toEqual([2, 0.0005]);

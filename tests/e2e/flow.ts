@@ -1,6 +1,7 @@
 // The end-to-end user flow, shared by the web shell test (vecwb serve + Chromium) and the Electron test.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
@@ -12,12 +13,43 @@ export const shotsDir = path.join(repoRoot, 'test-output', 'screenshots');
 
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(shotsDir, { recursive: true });
+  // From the top: a page scrolled by an earlier fill() would show the sticky sidebar half-way down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300); // let charts finish their frame
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
 }
 
 export async function chartPoints(page: Page, testId: string): Promise<number> {
   return Number((await page.locator(`[data-testid=${testId}] .echart`).getAttribute('data-points')) ?? 0);
+}
+
+/** Series the chart's ECharts instance holds, and how many of them are filled bands (see EChart.vue). */
+export async function chartSeries(page: Page, testId: string): Promise<{ series: number; bands: number }> {
+  const el = page.locator(`[data-testid=${testId}] .echart`);
+  return { series: Number(await el.getAttribute('data-series')), bands: Number(await el.getAttribute('data-bands')) };
+}
+
+/**
+ * Uploads the SUMO fixture gzip-compressed: the page decompresses it (DecompressionStream) and the engine
+ * stores the XML; the preview then replays the trace. Runs before the preset is chosen, which replaces the
+ * mobility again.
+ */
+export async function uploadGzipTrace(page: Page, prefix: string, scratchDir: string): Promise<void> {
+  await page.click('[data-testid=nav-vehicles]');
+  const gz = path.join(scratchDir, 'highway.fcd.xml.gz');
+  fs.writeFileSync(gz, zlib.gzipSync(fs.readFileSync(path.join(repoRoot, 'tests/fixtures/sumo/highway.fcd.xml'))));
+  await page.check('[data-testid=mobility-sumo]');
+  await page.setInputFiles('[data-testid=trace-upload]', gz);
+  await page.waitForFunction(() => /\/highway-[0-9a-f]{10}\.fcd\.xml$/.test((document.querySelector('[data-testid=trace-file]') as HTMLInputElement | null)?.value ?? ''));
+  // The engine parsed the decompressed XML: 20 vehicles between 0 and 60 s.
+  expect(await page.locator('.notice', { hasText: 'trace highway.fcd.xml:' }).textContent()).toBe('trace highway.fcd.xml: 20 vehicles, 0-60 s');
+  // At 0 s one vehicle has entered; from 10 s all 20 are on the road (7 CVs + 5 SVs needed).
+  await page.locator('[data-testid="field-mobility.startTimeS"]').fill('10');
+  await page.locator('[data-testid="field-mobility.startTimeS"]').press('Tab');
+  await page.click('[data-testid=refresh-preview]');
+  await page.locator('.road-preview .hint', { hasText: 'SUMO FCD' }).waitFor();
+  expect(await page.locator('.notice.error').count()).toBe(0);
+  await shot(page, `${prefix}02a-vehicles-sumo-trace`);
 }
 
 /** Records page errors and console errors; the flow ends by asserting there were none. */
@@ -90,6 +122,68 @@ export async function runWatchCancel(page: Page, prefix: string): Promise<void> 
   await shot(page, `${prefix}08-runs`);
 }
 
+/** Cancels every job of the Experiments screen that can still be cancelled and waits until none is active. */
+async function cancelAll(page: Page, expectCancelled: number): Promise<void> {
+  await page.click('[data-testid=nav-experiments]');
+  const buttons = page.locator('[data-testid=cancel-job]');
+  for (let tries = 0, n = await buttons.count(); n > 0; n = await buttons.count()) {
+    if (++tries > 10) throw new Error(`${n} job(s) still cancellable after 10 tries`);
+    // A button can vanish or be re-rendered between count() and click() when the job list updates: then
+    // just look again.
+    await buttons.first().click({ timeout: 2_000 }).catch(() => {});
+    await page.waitForFunction((before) => document.querySelectorAll('[data-testid=cancel-job]').length < before, n, { timeout: 5_000 }).catch(() => {});
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=job][data-state=cancelled]').length === n, expectCancelled, { timeout: 30_000 });
+}
+
+/**
+ * Two seeds of greedy: the live reward chart draws their mean with a mean +/- std band (one line series plus
+ * the two stacked band series, one of them filled), then both runs are cancelled.
+ */
+export async function twoSeedBands(page: Page, prefix: string): Promise<void> {
+  // Close the cancelled run in the live view, so the band is that of the two new seeds only.
+  await page.click('[data-testid=nav-live]');
+  while ((await page.locator('.live .chip button.icon').count()) > 0) await page.locator('.live .chip button.icon').first().click();
+  await page.click('[data-testid=nav-experiments]');
+  await page.locator('[data-testid=seeds]').fill('1, 2');
+  await page.getByText('Plan: 2 run(s)').waitFor();
+  await page.click('[data-testid=start-experiment]');
+  await page.locator('[data-testid=reward-chart] .echart[data-bands="1"]').waitFor({ timeout: 60_000 });
+  expect(await chartSeries(page, 'reward-chart')).toEqual({ series: 3, bands: 1 });
+  // Two open runs (one chip per seed, in the order their folders appeared), one group in the chart.
+  expect((await page.locator('.live .chip').allTextContents()).sort()).toEqual([expect.stringMatching(/Greedy algorithm · seed 1 \d+ ep/), expect.stringMatching(/Greedy algorithm · seed 2 \d+ ep/)]);
+  expect(await page.locator('[data-testid=reward-chart] h3').textContent()).toBe('Episodic reward (mean ± std across seeds)');
+  await shot(page, `${prefix}06b-live-two-seeds`);
+  await cancelAll(page, 3);
+}
+
+/** Runs screen: select the two seeds of the last experiment, compare, and read the config diff. */
+export async function compareRuns(page: Page, prefix: string): Promise<void> {
+  await page.click('[data-testid=nav-runs]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=run-row]').length === 3);
+  const rows = page.locator('[data-testid=run-row]');
+  const seedOf = async (i: number) => (await rows.nth(i).locator('td').nth(3).textContent())?.trim();
+  const picked: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const seed = await seedOf(i);
+    if (seed === '2' || (seed === '1' && !picked.includes('1'))) {
+      await rows.nth(i).locator('input[type=checkbox]').check();
+      picked.push(seed);
+    }
+  }
+  expect(picked.sort()).toEqual(['1', '2']);
+  await page.click('[data-testid=compare]');
+  const diff = page.locator('[data-testid=config-diff]');
+  await diff.waitFor();
+  const table = await diff.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim() ?? '')));
+  const seedRow = table.find((r) => r[0] === 'request.seed');
+  expect(seedRow).toBeDefined();
+  expect(seedRow!.slice(1).sort()).toEqual(['1', '2']);
+  // The overlay draws one curve per compared run.
+  await page.waitForFunction(() => Number(document.querySelector('.runs .echart')?.getAttribute('data-series')) === 2);
+  await shot(page, `${prefix}11-runs-compare`);
+}
+
 /**
  * Exports XLSX and reads it back (SheetJS on the file this test produced: never on untrusted input), checks
  * that the UI's download gives the same bytes, then exports the reward figure as SVG and PNG.
@@ -126,6 +220,21 @@ export async function exportAndCheck(page: Page, prefix: string, scratchDir: str
   expect(config['request.algo']).toBe('greedy');
   expect(config['scenario.cvs.count']).toBe(5);
 
+  // CSV: one file per series plus config.csv; the reward file holds the same numbers as the run's metrics.
+  await page.click('[data-testid=export-csv]');
+  const csvRow = page.locator('[data-testid=exported-file][data-path$="/reward.csv"]').first();
+  await csvRow.waitFor();
+  const csvPath = (await csvRow.getAttribute('data-path')) as string;
+  const csv = fs.readFileSync(csvPath, 'utf8').split('\r\n');
+  expect(csv[0]).toBe('episode,reward');
+  expect(csv.length - 2).toBe(episodes.length); // header + rows + the empty string after the last CRLF
+  const third = csv[3].split(',').map(Number);
+  expect(third[0]).toBe(3);
+  expect(third[1]).toBeCloseTo(episodes[2].values.reward as number, 9);
+  const configCsv = fs.readFileSync(path.join(path.dirname(csvPath), 'config.csv'), 'utf8').split('\r\n');
+  expect(configCsv).toContain('scenario.cvs.count,5');
+  expect(configCsv).toContain('request.algo,greedy');
+
   const [download] = await Promise.all([page.waitForEvent('download'), xlsxRow.locator('button').click()]);
   const downloaded = path.join(scratchDir, `${prefix}downloaded.xlsx`);
   await download.saveAs(downloaded);
@@ -139,7 +248,9 @@ export async function exportAndCheck(page: Page, prefix: string, scratchDir: str
   const svg = fs.readFileSync((await svgRow.getAttribute('data-path')) as string, 'utf8');
   expect(svg).toMatch(/^<svg[^>]*width="720"[^>]*height="480"/);
   expect(svg.length).toBeGreaterThan(2000);
-  expect(svg).toContain('Episodic reward');
+  // The title says what was drawn (one greedy run of the Fig. 7 preset), not the paper's Fig. 6b setting.
+  expect(svg).toContain('>Fig. 6b-style: Episodic reward of Greedy algorithm (5 CVs, 3 SVs, V = 10)</text>');
+  expect(await page.locator('[data-testid=export-preview] h3').textContent()).toBe('Fig. 6b-style: Episodic reward of Greedy algorithm (5 CVs, 3 SVs, V = 10)');
   await page.selectOption('[data-testid=figure-format]', 'png');
   await page.click('[data-testid=export-figure]');
   const pngRow = page.locator('[data-testid=exported-file][data-path$=".png"]');

@@ -1,13 +1,25 @@
-// End-to-end on the web shell: `vecwb serve` + Debian's Chromium driven by playwright-core. Creates a scenario
-// from a preset, provokes a per-cell error in a layer table, starts a run, watches the reward chart grow,
-// cancels, exports XLSX (read back) and SVG/PNG, restarts the server and checks that the UI state came back.
+// End-to-end on the web shell: `vecwb serve` + Debian's Chromium driven by playwright-core. Uploads a gzipped
+// SUMO trace, creates a scenario from a preset, provokes a per-cell error in a layer table, starts a run,
+// watches the reward chart grow, cancels, exports XLSX (read back), CSV and SVG/PNG, runs two seeds and sees
+// the mean +/- std band, compares two runs' configs, restarts the server and checks that the UI state came back.
 // Screenshots of every screen go to test-output/screenshots.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { exportAndCheck, invalidLayerCell, runWatchCancel, scenarioFromPreset, shot, shotsDir, watchProblems } from './flow';
+import {
+  compareRuns,
+  exportAndCheck,
+  invalidLayerCell,
+  runWatchCancel,
+  scenarioFromPreset,
+  shot,
+  shotsDir,
+  twoSeedBands,
+  uploadGzipTrace,
+  watchProblems,
+} from './flow';
 import { startServe, type ServeProcess } from './serve-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,17 +64,20 @@ describe.skipIf(!haveChromium)('workbench in a real browser (vecwb serve)', () =
     await serve?.stop();
   });
 
-  it('preset, layer error, run with live chart, cancel, exports, then a restart restores the state', async () => {
+  it('trace upload, preset, layer error, run with live chart, cancel, exports, seeds band, compare, then a restart restores the state', async () => {
     const { page, problems } = await openApp(serve!.url);
     await withFailureShot(page, async () => {
       // The token left the address bar once the app had it.
       expect(page.url()).not.toContain('token=');
       expect(await page.locator('[data-testid=start-demo]').isVisible()).toBe(true);
       await shot(page, '01-start');
+      await uploadGzipTrace(page, '', runsDir);
       await scenarioFromPreset(page, '');
       await invalidLayerCell(page, '');
       await runWatchCancel(page, '');
       await exportAndCheck(page, '', runsDir);
+      await twoSeedBands(page, '');
+      await compareRuns(page, '');
       expect(problems).toEqual([]);
     });
     await page.close();
@@ -72,7 +87,9 @@ describe.skipIf(!haveChromium)('workbench in a real browser (vecwb serve)', () =
     serve = await startServe(runsDir);
     const { page: again } = await openApp(serve.url);
     await withFailureShot(again, async () => {
-      await again.locator('[data-testid=export-figure]').waitFor();
+      // The flow ended on the Runs screen (compare): that is where the app reopens.
+      await again.locator('[data-testid=runs-table]').waitFor();
+      expect(await again.locator('[data-testid=run-row]').count()).toBe(3);
       await again.click('[data-testid=nav-live]');
       await again.waitForFunction(() => Number(document.querySelector('[data-testid=reward-chart] .echart')?.getAttribute('data-points')) >= 2);
       await shot(again, '10-live-after-restart');

@@ -76,7 +76,7 @@ describe('vecwb export-figure', () => {
   it('draws p1 Fig. 1 from a model and exports Table III as csv', async () => {
     const svg = path.join(tmp, 'fig1.svg');
     expect((await cli('export-figure', '--figure', 'p1-fig1', '--model', 'AlexNet', '--out', svg)).code).toBe(0);
-    expect(fs.readFileSync(svg, 'utf8')).toContain('>AlexNet layer-wise output data size and workload</text>');
+    expect(fs.readFileSync(svg, 'utf8')).toContain('>Fig. 1-style: Layer-wise output data size and workload of AlexNet</text>');
     const dir = path.join(tmp, 't3');
     expect((await cli('export-figure', '--figure', 'p2-table3', '--runs', path.join(tmp, 'runs'), '--format', 'csv', '--out', dir)).code).toBe(0);
     const lines = fs.readFileSync(path.join(dir, 'p2-table3.csv'), 'utf8').trim().split('\r\n');

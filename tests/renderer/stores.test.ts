@@ -78,6 +78,24 @@ describe('stores against the engine', () => {
     expect((await engine.invoke('state.get', {}) as { openRunIds: string[] }).openRunIds).toHaveLength(4);
   });
 
+  it('opens a run started from this window once: closing it in the live view sticks while other runs start', async () => {
+    stop = await boot(inProcessClient(engine));
+    const layout = useLayoutStore();
+    const experiments = useExperimentsStore();
+    experiments.episodes = 2;
+    experiments.seedsText = '1';
+    await experiments.start();
+    await until(() => layout.openRunIds.length === 1 && experiments.jobs.every((j) => j.state === 'completed'), 'the first run');
+    const first = layout.openRunIds[0];
+    layout.closeRun(first);
+    experiments.seedsText = '2';
+    await experiments.start();
+    await until(() => experiments.jobs.length === 2 && experiments.jobs.every((j) => j.state === 'completed'), 'the second run');
+    await until(() => layout.openRunIds.length === 1 && layout.openRunIds[0] !== first, 'the second run to open');
+    expect(experiments.ownRunIds()).toHaveLength(2);
+    expect(layout.openRunIds).not.toContain(first);
+  });
+
   it('restores the last scenario, layout and open runs after a restart, dropping runs whose folder is gone', async () => {
     const { jobs } = (await engine.invoke('experiments.start', { algos: [{ algo: 'greedy' }], episodes: 2 })) as { jobs: Job[] };
     await engine.jobs.whenFinished(jobs[0].jobId);

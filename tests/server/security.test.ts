@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allowedHosts,
   contentSecurityPolicy,
   cookieName,
   generateToken,
   hostAllowed,
   originAllowed,
+  parseHostHeader,
   readCookie,
   tokenMatches,
 } from '../../src-main/server/security';
@@ -29,22 +29,51 @@ describe('server security helpers', () => {
     expect(tokenMatches('x'.repeat(5000), t)).toBe(false);
   });
 
-  it('accepts only the loopback Host names with the right port', () => {
-    expect(allowedHosts(8737)).toEqual(['127.0.0.1:8737', 'localhost:8737']);
-    expect(hostAllowed('127.0.0.1:8737', 8737)).toBe(true);
-    expect(hostAllowed('LOCALHOST:8737', 8737)).toBe(true);
-    expect(hostAllowed('127.0.0.1:8738', 8737)).toBe(false);
-    expect(hostAllowed('evil.example:8737', 8737)).toBe(false);
-    expect(hostAllowed(undefined, 8737)).toBe(false);
+  it('accepts the loopback Host names with any port (SSH tunnels), and nothing else', () => {
+    expect(hostAllowed('127.0.0.1:8737')).toBe(true);
+    expect(hostAllowed('LOCALHOST:8737')).toBe(true);
+    // ssh -L 9000:127.0.0.1:8737: the browser sends the tunnel's port.
+    expect(hostAllowed('127.0.0.1:9000')).toBe(true);
+    expect(hostAllowed('localhost:9000')).toBe(true);
+    expect(hostAllowed('[::1]:9000')).toBe(true);
+    expect(hostAllowed('localhost')).toBe(true);
+    // DNS rebinding: the attacker's name is in the Host header, whatever the port.
+    expect(hostAllowed('evil.example:8737')).toBe(false);
+    expect(hostAllowed('127.0.0.1.evil.example:8737')).toBe(false);
+    expect(hostAllowed('localhost.:8737')).toBe(false);
+    expect(hostAllowed('127.0.0.2:8737')).toBe(false);
+    expect(hostAllowed('[::2]:8737')).toBe(false);
+    expect(hostAllowed('127.0.0.1:0')).toBe(false);
+    expect(hostAllowed('127.0.0.1:65536')).toBe(false);
+    expect(hostAllowed('127.0.0.1:80:81')).toBe(false);
+    expect(hostAllowed('user@127.0.0.1:8737')).toBe(false);
+    expect(hostAllowed('')).toBe(false);
+    expect(hostAllowed(undefined)).toBe(false);
   });
 
-  it('accepts a missing Origin (non-browser clients) but no foreign one', () => {
-    expect(originAllowed(undefined, 1234)).toBe(true);
-    expect(originAllowed('http://127.0.0.1:1234', 1234)).toBe(true);
-    expect(originAllowed('http://localhost:1234', 1234)).toBe(true);
-    expect(originAllowed('https://127.0.0.1:1234', 1234)).toBe(false);
-    expect(originAllowed('http://evil.example', 1234)).toBe(false);
-    expect(originAllowed('null', 1234)).toBe(false);
+  it('parses Host headers into a lower-case name and port', () => {
+    expect(parseHostHeader('LocalHost:9000')).toEqual({ name: 'localhost', port: '9000' });
+    expect(parseHostHeader('[::1]:8737')).toEqual({ name: '[::1]', port: '8737' });
+    expect(parseHostHeader('127.0.0.1')).toEqual({ name: '127.0.0.1', port: '' });
+    expect(parseHostHeader('a b:1')).toBeNull();
+    expect(parseHostHeader(undefined)).toBeNull();
+  });
+
+  it('accepts a missing Origin (non-browser clients) or the page own origin, no foreign one', () => {
+    expect(originAllowed(undefined, '127.0.0.1:1234')).toBe(true);
+    expect(originAllowed('http://127.0.0.1:1234', '127.0.0.1:1234')).toBe(true);
+    expect(originAllowed('http://localhost:1234', 'localhost:1234')).toBe(true);
+    // Through a tunnel on port 9000, Origin and Host both carry 9000.
+    expect(originAllowed('http://127.0.0.1:9000', '127.0.0.1:9000')).toBe(true);
+    expect(originAllowed('http://[::1]:9000', '[::1]:9000')).toBe(true);
+    // Another local server's page (other port, or other loopback name) is another origin.
+    expect(originAllowed('http://localhost:3000', 'localhost:1234')).toBe(false);
+    expect(originAllowed('http://localhost:1234', '127.0.0.1:1234')).toBe(false);
+    expect(originAllowed('https://127.0.0.1:1234', '127.0.0.1:1234')).toBe(false);
+    expect(originAllowed('http://evil.example', '127.0.0.1:1234')).toBe(false);
+    expect(originAllowed('http://evil.example:1234', 'evil.example:1234')).toBe(false);
+    expect(originAllowed('null', '127.0.0.1:1234')).toBe(false);
+    expect(originAllowed('http://127.0.0.1:1234', undefined)).toBe(false);
   });
 
   it('reads the per-port cookie', () => {
@@ -61,5 +90,9 @@ describe('server security helpers', () => {
     expect(csp).toContain("connect-src 'self' ws://127.0.0.1:4000 ws://localhost:4000");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
+    // Loaded through a tunnel: the WebSocket of the tunnel's host:port is allowed too; foreign hosts never.
+    expect(contentSecurityPolicy(4000, '127.0.0.1:9000')).toContain("connect-src 'self' ws://127.0.0.1:4000 ws://localhost:4000 ws://127.0.0.1:9000;");
+    expect(contentSecurityPolicy(4000, 'localhost:4000')).toContain("connect-src 'self' ws://127.0.0.1:4000 ws://localhost:4000;");
+    expect(contentSecurityPolicy(4000, 'evil.example:9000')).toContain("connect-src 'self' ws://127.0.0.1:4000 ws://localhost:4000;");
   });
 });

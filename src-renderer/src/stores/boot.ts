@@ -23,6 +23,8 @@ export async function boot(client: ApiClient): Promise<() => void> {
   const exportsStore = useExportsStore();
 
   const finishedSeen = new Set<string>();
+  /** Own runs already opened once: a run the user closed stays closed when later job events arrive. */
+  const autoOpened = new Set<string>();
   const offs = [
     client.on('jobs.changed', ({ jobs }) => {
       experiments.setJobs(jobs);
@@ -37,9 +39,12 @@ export async function boot(client: ApiClient): Promise<() => void> {
           finishedNow = true;
         }
       }
-      // Runs started from this window open in the live view as soon as their folder exists.
-      const own = experiments.ownRunIds().filter((id) => !layout.openRunIds.includes(id));
-      if (own.length > 0) layout.openRuns(own);
+      // Runs started from this window open in the live view as soon as their folder exists (once: closing
+      // one in the live view is not undone by the next job event).
+      const own = experiments.ownRunIds().filter((id) => !autoOpened.has(id));
+      for (const id of own) autoOpened.add(id);
+      const toOpen = own.filter((id) => !layout.openRunIds.includes(id));
+      if (toOpen.length > 0) layout.openRuns(toOpen);
       for (const id of layout.openRunIds) void live.ensureLoaded(id);
       if (finishedNow || own.length > 0) void runs.refresh().catch(() => {});
     }),
