@@ -4,6 +4,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ModelProfileView } from '../../../src-shared/api/models';
 import { dnnModelSchema, type DnnModel } from '../../../src-shared/schemas/dnn-model';
+import { safeParseDescribed } from '../../../src-shared/validation';
 import { api } from '../api';
 import { debounced } from './debounce';
 import { issuesByPath, parseNumberInput } from './paths';
@@ -34,9 +35,9 @@ function blankLayer(kind: LayerKind, index: number): EditableLayer {
 
 /** Validates a table with the shared schema; issues keyed `layers.<row>.<field>` (or `name`, `layers`). */
 export function validateTable(model: EditableModel): { model: DnnModel | null; errors: Record<string, string> } {
-  const parsed = dnnModelSchema.safeParse(model);
+  const parsed = safeParseDescribed(dnnModelSchema, model);
   if (parsed.success) return { model: parsed.data, errors: {} };
-  return { model: null, errors: issuesByPath(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))) };
+  return { model: null, errors: issuesByPath(parsed.issues) };
 }
 
 export const useModelsStore = defineStore('models', () => {
