@@ -24,6 +24,7 @@ export async function importTrace(tracesDir: string, fileName: string, xml: stri
       vehicleIds: vehicles.map((v) => v.id),
       firstTimeS: Math.min(...vehicles.map((v) => v.firstTimeS)),
       lastTimeS: Math.max(...vehicles.map((v) => v.lastTimeS)),
+      vehicles: vehicles.map(({ id, firstTimeS, lastTimeS }) => ({ id, firstTimeS, lastTimeS })),
     };
   } catch (err) {
     fs.rmSync(file, { force: true });

@@ -55,4 +55,6 @@ export const importTraceResultSchema = z.object({
   vehicleIds: z.array(z.string()),
   firstTimeS: z.number(),
   lastTimeS: z.number(),
+  /** When each vehicle enters and leaves the trace (to choose a window in which all chosen vehicles drive). */
+  vehicles: z.array(z.object({ id: z.string(), firstTimeS: z.number(), lastTimeS: z.number() })),
 });

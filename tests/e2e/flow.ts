@@ -42,10 +42,12 @@ export async function uploadGzipTrace(page: Page, prefix: string, scratchDir: st
   await page.setInputFiles('[data-testid=trace-upload]', gz);
   await page.waitForFunction(() => /\/highway-[0-9a-f]{10}\.fcd\.xml$/.test((document.querySelector('[data-testid=trace-file]') as HTMLInputElement | null)?.value ?? ''));
   // The engine parsed the decompressed XML: 20 vehicles between 0 and 60 s.
-  expect(await page.locator('.notice', { hasText: 'trace highway.fcd.xml:' }).textContent()).toBe('trace highway.fcd.xml: 20 vehicles, 0-60 s');
-  // At 0 s one vehicle has entered; from 10 s all 20 are on the road (7 CVs + 5 SVs needed).
-  await page.locator('[data-testid="field-mobility.startTimeS"]').fill('10');
-  await page.locator('[data-testid="field-mobility.startTimeS"]').press('Tab');
+  // Car k enters at floor(k / 2) s and stays to 60 s: the first start with 7 CVs + 5 SVs driving through the
+  // 29 s episode is 6 s (cars 0-12 on the road), chosen automatically.
+  expect(await page.locator('.notice', { hasText: 'trace highway.fcd.xml:' }).textContent()).toBe(
+    'trace highway.fcd.xml: 20 vehicles, 0-60 s; episode window from 6 s',
+  );
+  expect(await page.locator('[data-testid="field-mobility.startTimeS"]').inputValue()).toBe('6');
   await page.click('[data-testid=refresh-preview]');
   await page.locator('.road-preview .hint', { hasText: 'SUMO FCD' }).waitFor();
   expect(await page.locator('.notice.error').count()).toBe(0);

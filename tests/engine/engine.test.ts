@@ -248,6 +248,10 @@ describe('engine: scenarios, models, state, exports', () => {
     expect(path.basename(imported.file)).toMatch(/^evil_name-[0-9a-f]{10}\.fcd\.xml$/);
     expect(imported.vehicleIds.slice(0, 3)).toEqual(['veh00', 'veh01', 'veh02']);
     expect(imported.firstTimeS).toBe(0);
+    // every car stays to the end (60 s); car k enters at floor(k / 2) s
+    expect(imported.vehicles).toHaveLength(20);
+    expect(imported.vehicles[0]).toEqual({ id: 'veh00', firstTimeS: 0, lastTimeS: 60 });
+    expect(imported.vehicles[19]).toEqual({ id: 'veh19', firstTimeS: 10, lastTimeS: 60 });
     const preview = await ok(engine, 'scenario.preview', {
       env: 'vec-dnn',
       scenario: { cvs: { count: 2 }, svs: { count: 1 }, slots: 5, mobility: { kind: 'sumo-fcd', file: imported.file, cvIds: ['veh00', 'veh01'], svIds: ['veh02'], startTimeS: 2 } },

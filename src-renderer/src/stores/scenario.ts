@@ -7,6 +7,7 @@ import type { Issue } from '../../../src-shared/api/common';
 import type { MobilityPreview, ScenarioPreset } from '../../../src-shared/api/scenarios';
 import type { EnvId } from '../../../src-shared/schemas/run';
 import type { DnnModel } from '../../../src-shared/schemas/dnn-model';
+import { earliestFullWindowStart } from '../../../src-shared/mobility/trace-window';
 import { api } from '../api';
 import { useConnectionStore } from './connection';
 import { debounced } from './debounce';
@@ -114,9 +115,17 @@ export const useScenarioStore = defineStore('scenario', () => {
   /** Uploads a SUMO FCD file and switches the mobility source to it. */
   async function importTrace(fileName: string, xml: string): Promise<void> {
     const result = await api().call('scenario.importTrace', { fileName, xml });
-    setField('mobility', { kind: 'sumo-fcd', file: result.file, startTimeS: result.firstTimeS });
+    // Start where the scenario's CVs + SVs all drive for the whole episode, else at the trace's first time
+    // (the preview then says what is missing).
+    const source = resolved.value ?? draft.value;
+    const count = (path: string, fallback: number) => Number(getAt(source, path) ?? fallback);
+    const needed = count('cvs.count', 7) + (env.value === 'vec-dnn' ? count('svs.count', 5) : 0);
+    const windowS = (count('slots', 30) - 1) * count('slotDurationS', 1);
+    const start = earliestFullWindowStart(result.vehicles, needed, windowS);
+    setField('mobility', { kind: 'sumo-fcd', file: result.file, startTimeS: start ?? result.firstTimeS });
     await validate.flush();
-    useConnectionStore().notify(`trace ${fileName}: ${result.vehicleIds.length} vehicles, ${result.firstTimeS}-${result.lastTimeS} s`);
+    const window = start === null ? `no window holds ${needed} vehicles for ${windowS} s` : `episode window from ${start} s`;
+    useConnectionStore().notify(`trace ${fileName}: ${result.vehicleIds.length} vehicles, ${result.firstTimeS}-${result.lastTimeS} s; ${window}`);
   }
 
   return {

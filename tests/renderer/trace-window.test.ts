@@ -1,0 +1,31 @@
+// Choosing the episode window of a SUMO trace: the earliest start at which enough vehicles drive through the
+// whole window [start, start + (T - 1) tau].
+import { describe, expect, it } from 'vitest';
+import { earliestFullWindowStart, vehiclesCovering } from '../../src-shared/mobility/trace-window';
+
+const spans = [
+  { id: 'a', firstTimeS: 0, lastTimeS: 40 },
+  { id: 'b', firstTimeS: 2, lastTimeS: 60 },
+  { id: 'c', firstTimeS: 5, lastTimeS: 20 }, // leaves early
+  { id: 'd', firstTimeS: 7, lastTimeS: 60 },
+];
+
+describe('trace episode window', () => {
+  it('lists the vehicles present over the whole window (edges included)', () => {
+    expect(vehiclesCovering(spans, 0, 29)).toEqual(['a']); // b enters only at 2
+    expect(vehiclesCovering(spans, 0, 40)).toEqual(['a']);
+    expect(vehiclesCovering(spans, 0, 41)).toEqual([]); // a leaves at 40
+    expect(vehiclesCovering(spans, 2, 29)).toEqual(['a', 'b']);
+    expect(vehiclesCovering(spans, 7, 13)).toEqual(['a', 'b', 'c', 'd']); // window 7..20: c just covers it
+    expect(vehiclesCovering(spans, 7, 13.5)).toEqual(['a', 'b', 'd']);
+  });
+
+  it('finds the earliest start with enough vehicles, or null', () => {
+    expect(earliestFullWindowStart(spans, 1, 29)).toBe(0);
+    expect(earliestFullWindowStart(spans, 2, 29)).toBe(2);
+    expect(earliestFullWindowStart(spans, 3, 29)).toBe(7); // a (to 40), b, d: 7..36
+    expect(earliestFullWindowStart(spans, 3, 34)).toBe(null); // 7..41 loses a; nothing later has 3
+    expect(earliestFullWindowStart(spans, 4, 13)).toBe(7);
+    expect(earliestFullWindowStart([], 1, 10)).toBe(null);
+  });
+});
