@@ -194,8 +194,30 @@ export function getPaperExperiment(id: string): PaperExperiment {
 }
 
 /** The sweep definition of an experiment at paper or quick scale. */
-export function sweepDefinition(exp: PaperSweepExperiment, quick: boolean): SweepDefinition {
-  const request: ExperimentRequestInput = quick
+/** A researcher's changes to an experiment's scale or base scenario (`vecwb reproduce --episodes/--seeds/--scenario`). */
+export interface ExperimentOverrides {
+  episodes?: number;
+  seeds?: number[];
+  /**
+   * Scenario fields laid under the experiment's own: the experiment's settings (e.g. the #CVs of a figure and
+   * the swept values) win, everything else (e.g. energy constants, mobility) comes from here.
+   */
+  scenario?: Record<string, unknown>;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** `over` deep-merged onto `base` (objects merge, everything else is replaced). */
+function mergeScenario(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = isPlainObject(v) && isPlainObject(out[k]) ? mergeScenario(out[k] as Record<string, unknown>, v) : v;
+  return out;
+}
+
+export function sweepDefinition(exp: PaperSweepExperiment, quick: boolean, overrides: ExperimentOverrides = {}): SweepDefinition {
+  let request: ExperimentRequestInput = quick
     ? {
         ...exp.request,
         episodes: exp.quick.episodes,
@@ -204,5 +226,14 @@ export function sweepDefinition(exp: PaperSweepExperiment, quick: boolean): Swee
         sweep: { ...exp.request.sweep, ...exp.quick.sweep },
       }
     : exp.request;
-  return { id: exp.id, title: exp.title, scale: quick ? 'quick' : 'paper', figures: exp.figures, experiment: request };
+  const custom = overrides.episodes !== undefined || overrides.seeds !== undefined || overrides.scenario !== undefined;
+  if (overrides.episodes !== undefined) request = { ...request, episodes: overrides.episodes };
+  if (overrides.seeds !== undefined) request = { ...request, seeds: overrides.seeds };
+  if (overrides.scenario !== undefined) {
+    const { env: _env, ...fields } = overrides.scenario;
+    const own = request.scenario === undefined || request.scenario === 'default' ? {} : request.scenario;
+    request = { ...request, scenario: mergeScenario(fields, own) };
+  }
+  const scale = custom ? 'custom' : quick ? 'quick' : 'paper';
+  return { id: exp.id, title: exp.title, scale, figures: exp.figures, experiment: request };
 }

@@ -189,6 +189,22 @@ describe('paper experiments', () => {
       expect(() => planSweep(sweepDefinition(e, true))).not.toThrow();
     }
   });
+
+  it('custom scale: episodes, seeds and a base scenario under the experiment settings', () => {
+    const p2v = sweeps.find((e) => e.id === 'p2-v')!;
+    const base = { energy: { kappaCv: 1e-32, kappaRsu: 1e-34 }, cvs: { count: 2, speedMps: { min: 12, max: 13 } }, lyapunov: { controlV: 77 } };
+    const def = sweepDefinition(p2v, false, { episodes: 40, seeds: [7, 8], scenario: { env: 'isac-dt', ...base } });
+    expect(def.scale).toBe('custom');
+    const plan = planSweep(def);
+    expect(plan.experiment.episodes).toBe(40);
+    expect(plan.runs.map((r) => r.seed)).toEqual([7, 8, 7, 8, 7, 8, 7, 8]); // 4 V values x 2 seeds
+    const scenario = plan.experiment.scenario as { energy: { kappaCv: number; kappaRsu: number }; cvs: { count: number; speedMps: unknown }; lyapunov: { controlV: number } };
+    // the base file's energy constants and CV speeds stay; the experiment's #CVs (5) and V win over the file's
+    expect(scenario.energy).toEqual({ kappaCv: 1e-32, kappaRsu: 1e-34 });
+    expect(scenario.cvs).toEqual({ count: 5, speedMps: { min: 12, max: 13 } });
+    expect(scenario.lyapunov.controlV).toBe(5);
+    expect(sweepDefinition(p2v, false).scale).toBe('paper');
+  });
 });
 
 describe('a real tiny sweep through the runner', () => {

@@ -11,7 +11,8 @@ import { writeCsv } from '../../export/csv';
 import { writeFigureFile } from '../../export/figure-files';
 import { layerProfileRows } from '../../export/layer-profile';
 import { writeXlsx } from '../../export/xlsx';
-import { getPaperExperiment, paperExperiments, sweepDefinition, type PaperExperiment } from '../../experiments/paper-experiments';
+import { getPaperExperiment, paperExperiments, sweepDefinition, type ExperimentOverrides, type PaperExperiment } from '../../experiments/paper-experiments';
+import { loadScenarioFile } from '../../experiments/scenarios';
 import { loadSweepRuns } from '../../experiments/sweep-results';
 import { runSweep, sweepStatusCounts } from '../../experiments/sweeps';
 import { resolveModel } from '../../sim/vec-dnn/model-catalog';
@@ -26,7 +27,13 @@ function listExperiments(): string {
     .join('\n');
 }
 
-async function figureInput(exp: PaperExperiment, outDir: string, quick: boolean, signal: AbortSignal): Promise<{ input: FigureInput; config: unknown }> {
+async function figureInput(
+  exp: PaperExperiment,
+  outDir: string,
+  quick: boolean,
+  overrides: ExperimentOverrides,
+  signal: AbortSignal,
+): Promise<{ input: FigureInput; config: unknown }> {
   if (exp.kind === 'model') {
     const model = resolveModel(exp.modelName);
     return {
@@ -34,7 +41,7 @@ async function figureInput(exp: PaperExperiment, outDir: string, quick: boolean,
       config: { experiment: exp.id, source: exp.source, model: model.name, bytesPerElement: exp.bytesPerElement },
     };
   }
-  const def = sweepDefinition(exp, quick);
+  const def = sweepDefinition(exp, quick, overrides);
   const sweepDir = path.join(outDir, 'sweep');
   const index = await runSweep(def, {
     outDir: sweepDir,
@@ -70,6 +77,28 @@ async function figureInput(exp: PaperExperiment, outDir: string, quick: boolean,
   };
 }
 
+function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>): ExperimentOverrides {
+  const out: ExperimentOverrides = {};
+  if (raw.episodes !== undefined) {
+    const n = Number(raw.episodes);
+    if (!Number.isInteger(n) || n < 1) throw new UserError(`--episodes must be an integer >= 1, got '${String(raw.episodes)}'`);
+    out.episodes = n;
+  }
+  if (raw.seeds !== undefined) {
+    const seeds = String(raw.seeds).split(',').map((t) => Number(t.trim()));
+    if (seeds.length === 0 || seeds.some((n) => !Number.isInteger(n) || n < 0)) {
+      throw new UserError(`--seeds must be integers >= 0 separated by commas, got '${String(raw.seeds)}'`);
+    }
+    out.seeds = seeds;
+  }
+  if (raw.scenario !== undefined) {
+    if (exp.kind !== 'sweep') throw new UserError(`--scenario: ${exp.id} draws a model, it runs no scenario`);
+    const env = exp.request.env ?? 'vec-dnn';
+    out.scenario = loadScenarioFile(String(raw.scenario), env).scenario as unknown as Record<string, unknown>;
+  }
+  return out;
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('reproduce')
@@ -78,7 +107,10 @@ export function register(program: Command): void {
     .option('--list', 'list the experiments and exit')
     .option('--quick', 'smoke scale: few episodes, one seed, fewer sweep values')
     .option('--out <dir>', 'output folder (default: reproduce/<experiment>[-quick]); re-running resumes its sweep')
-    .option('--formats <list>', 'figure formats, comma-separated: svg,png', 'svg,png');
+    .option('--formats <list>', 'figure formats, comma-separated: svg,png', 'svg,png')
+    .option('--episodes <n>', "episodes per run instead of the paper's (scale 'custom')")
+    .option('--seeds <list>', 'seeds, comma-separated, instead of 1,2,3')
+    .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)");
   addDrawingOptions(cmd).action(async (id: string | undefined, raw: Record<string, unknown>) => {
     if (raw.list) {
       process.stdout.write(listExperiments() + '\n');
@@ -87,7 +119,9 @@ export function register(program: Command): void {
     if (!id) throw new UserError(`give an experiment id; known:\n${listExperiments()}`);
     const exp = getPaperExperiment(id);
     const quick = raw.quick === true;
-    const outDir = path.resolve(typeof raw.out === 'string' ? raw.out : path.join('reproduce', `${exp.id}${quick ? '-quick' : ''}`));
+    const overrides = experimentOverrides(exp, raw);
+    const custom = Object.keys(overrides).length > 0;
+    const outDir = path.resolve(typeof raw.out === 'string' ? raw.out : path.join('reproduce', `${exp.id}${custom ? '-custom' : quick ? '-quick' : ''}`));
     const formats = String(raw.formats).split(',').map((f) => f.trim()).filter(Boolean);
     for (const f of formats) if (f !== 'svg' && f !== 'png') throw new UserError(`--formats: '${f}' is not svg or png`);
     const o: FigureCliOptions = parseFigureOptions({ ...raw, format: 'svg', out: outDir });
@@ -100,7 +134,7 @@ export function register(program: Command): void {
     process.once('SIGINT', onSigint);
     let prepared: { input: FigureInput; config: unknown };
     try {
-      prepared = await figureInput(exp, outDir, quick, abort.signal);
+      prepared = await figureInput(exp, outDir, quick, overrides, abort.signal);
     } finally {
       process.off('SIGINT', onSigint);
     }
