@@ -17,6 +17,11 @@ const common = {
   gamma: z.number().min(0).max(1).default(0.99),
   /** epsilon of eqs. (60)-(61): soft target update rate. */
   tau: z.number().gt(0).max(1).default(0.001),
+  /**
+   * Factor applied to the common reward (56) before it enters the replay and the TD target (58)-(59). Not in
+   * the paper (1 = as printed); queue drift terms make (56) reach ~1e4 per slot, and 1e-3 brings TD errors to O(1).
+   */
+  rewardScale: z.number().positive().max(1e6).default(1),
   /** Global gradient-norm clip (0 = off). Not in the paper; pymarl's default. */
   gradClipNorm: z.number().min(0).max(1e9).default(10),
   /** Capacity of the replay buffer in transitions (slots). */

@@ -12,6 +12,8 @@ import type { MultiAgentEnv } from '../../src-main/sim/env';
 import { runEpisodes } from './run-episodes';
 import { useTestBackend } from './setup';
 import { TwoStepGame } from './two-step-game';
+import type { ReplayBuffer } from '../../src-main/rl/buffers/replay';
+import { Random } from '../../src-main/sim/random';
 
 let backend = 'wasm';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-rl-'));
@@ -99,6 +101,24 @@ describe('QMIX learner: reproducibility and checkpoints', () => {
     const c1 = await runEpisodes(one.c, one.env, 3);
     const c2 = await runEpisodes(two.c, two.env, 3);
     expect(c1.actions).toEqual(c2.actions);
+  });
+});
+
+describe('QMIX learner: reward scale', () => {
+  it('stores rewardScale x the common reward (56) in the replay; the default keeps the reward as printed', async () => {
+    // The two-step game pays 0 after the first step and one of {0, 1, 7, 8} after the second.
+    const sampled = async (extra: Record<string, unknown>) => {
+      const { env, c } = await make('pqmix', 3, { learningStarts: 1000, ...extra });
+      await runEpisodes(c, env, 20);
+      const replay = (c.learner as unknown as { replay: ReplayBuffer }).replay;
+      return [...replay.sample(200, Random.fromSeed(1)).reward].sort((a, b) => a - b);
+    };
+    const plain = await sampled({});
+    const scaled = await sampled({ rewardScale: 0.25 });
+    expect(new Set(plain).size).toBeGreaterThan(1);
+    for (const r of plain) expect([0, 1, 7, 8]).toContain(r);
+    // same seed, no training yet (learningStarts 1000): the same transitions, rewards scaled exactly
+    expect(scaled).toEqual(plain.map((r) => r * 0.25));
   });
 });
 

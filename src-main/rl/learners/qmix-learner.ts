@@ -230,7 +230,7 @@ export class QmixLearner {
       obs: prev.obs,
       state: prev.state,
       actions,
-      reward: result.reward,
+      reward: result.reward * this.opts.hyper.rewardScale,
       nextObs: result.obs,
       nextState: result.state,
       nextMasks: result.masks ?? this.nActions.map((n) => new Uint8Array(n).fill(1)),
