@@ -57,6 +57,8 @@ export const mad2rlHyperSchema = z
     /** beta_min, beta_max of the schedule in eq. (33). */
     betaMin: z.number().positive().max(100).default(0.1),
     betaMax: z.number().positive().max(100).default(10),
+    /** Clip the predicted x0 to [-1, 1] in every reverse step (GDMOPT/AGOD); false = eqs. (39)-(40) as printed. */
+    clipDenoised: z.boolean().default(false),
     /** Hidden layers of the noise network (Sec. 8.1 (4): 3 x 256, Mish). */
     hidden: widths.default([256, 256, 256]),
     activation: z.enum(['mish', 'relu']).default('mish'),

@@ -43,6 +43,8 @@ export interface ChainSpec {
   steps: number;
   betaMin: number;
   betaMax: number;
+  /** DDPM's clip of the predicted clean sample to [-1, 1] (posterior mean from the clipped x0). */
+  clipDenoised?: boolean;
 }
 
 /**
@@ -93,8 +95,14 @@ export function chain64(spec: ChainSpec, p: Params64, obs: Float64Array, B: numb
     const a = alpha[m - 1];
     const next = new Float64Array(B * A);
     const betaHat = m > 1 ? ((1 - alphaHat[m - 2]) / (1 - alphaHat[m - 1])) * beta[m - 1] : 0;
+    const prevHat = m > 1 ? alphaHat[m - 2] : 1;
     for (let i = 0; i < B * A; i++) {
-      const mean = (x[i] - ((1 - a) / Math.sqrt(1 - alphaHat[m - 1])) * eps[i]) / Math.sqrt(a); // eq. (39)
+      let mean = (x[i] - ((1 - a) / Math.sqrt(1 - alphaHat[m - 1])) * eps[i]) / Math.sqrt(a); // eq. (39)
+      if (spec.clipDenoised) {
+        // Ho et al.: x0 = (x - sqrt(1 - alphaHat) eps) / sqrt(alphaHat), clipped; posterior mean q(x^{m-1} | x^m, x0)
+        const x0 = Math.min(1, Math.max(-1, (x[i] - Math.sqrt(1 - alphaHat[m - 1]) * eps[i]) / Math.sqrt(alphaHat[m - 1])));
+        mean = ((Math.sqrt(prevHat) * beta[m - 1]) / (1 - alphaHat[m - 1])) * x0 + ((Math.sqrt(a) * (1 - prevHat)) / (1 - alphaHat[m - 1])) * x[i];
+      }
       next[i] = mean + (m > 1 ? Math.sqrt(betaHat) * z[(k + 1) * B * A + i] : 0); // eq. (40)
     }
     x = next;

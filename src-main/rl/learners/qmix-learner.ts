@@ -70,6 +70,7 @@ function agentNetConfig(hyper: LearnerHyper, obsDim: number, nActions: number): 
         steps: hyper.denoisingSteps,
         betaMin: hyper.betaMin,
         betaMax: hyper.betaMax,
+        clipDenoised: hyper.clipDenoised,
       },
     };
   }

@@ -30,6 +30,11 @@ export interface DenoiserShape {
   /** Size of the sinusoidal step embedding. */
   embedDim: number;
   activation: Activation;
+  /**
+   * Clip the predicted clean sample x0-hat to [-1, 1] in every reverse step, as GDMOPT/AGOD do (their
+   * `clip_denoised`); off (the default) is eqs. (39)-(40) as printed. See docs/model-notes.md.
+   */
+  clipDenoised?: boolean;
 }
 
 /** Parameter names and shapes of one denoiser, in a fixed order. */
@@ -58,6 +63,8 @@ export type ChainCache = {
   /** xs[k]: input x^m of forward step k (m = M - k). */
   xs: tf.Tensor2D[];
   trunks: TrunkCache[];
+  /** With clipDenoised: masks[k] is 1 where x0-hat of step k lay inside [-1, 1] (the clip passes gradients). */
+  masks: tf.Tensor2D[];
 };
 
 export class DiffusionChain {
@@ -125,6 +132,8 @@ export class DiffusionChain {
       let x = tf.tensor2d(noise.subarray(0, block), [B, A]); // x^M ~ N(0, I)
       const xs: tf.Tensor2D[] = [];
       const trunks: TrunkCache[] = [];
+      const masks: tf.Tensor2D[] = [];
+      const sc = this.schedule;
       for (let k = 0; k < this.steps; k++) {
         const m = this.steps - k;
         const firstAdd = tf.add(stateTerm, stepBias[k]) as tf.Tensor2D; // s W1s + emb(m) W1e + b1
@@ -134,18 +143,27 @@ export class DiffusionChain {
           trunks.push(cache);
         }
         // eqs. (39)-(40): x^{m-1} = (x^m - (1-alpha_m)/sqrt(1-alphaHat_m) eps) / sqrt(alpha_m) + sqrt(betaHat_m) z
-        let next = tf.sub(tf.mul(x, filled(this.schedule.meanCoefX[m - 1], x)), tf.mul(eps, filled(this.schedule.meanCoefEps[m - 1], x))) as tf.Tensor2D;
+        let next: tf.Tensor2D;
+        if (this.shape.clipDenoised) {
+          // the same mean through x0-hat, clipped to [-1, 1] (GDMOPT's clip_denoised)
+          const x0 = tf.sub(tf.mul(x, filled(sc.x0CoefX[m - 1], x)), tf.mul(eps, filled(sc.x0CoefEps[m - 1], x))) as tf.Tensor2D;
+          if (keepCache) masks.push(tf.cast(tf.lessEqual(tf.abs(x0), filled(1, x0)), 'float32') as tf.Tensor2D);
+          const x0c = tf.clipByValue(x0, -1, 1);
+          next = tf.add(tf.mul(x0c, filled(sc.postCoefX0[m - 1], x)), tf.mul(x, filled(sc.postCoefX[m - 1], x))) as tf.Tensor2D;
+        } else {
+          next = tf.sub(tf.mul(x, filled(sc.meanCoefX[m - 1], x)), tf.mul(eps, filled(sc.meanCoefEps[m - 1], x))) as tf.Tensor2D;
+        }
         if (m > 1) next = tf.add(next, tf.tensor2d(noise.subarray((k + 1) * block, (k + 2) * block), [B, A]));
         x = next;
       }
       const q = tf.softmax(x) as tf.Tensor2D; // eq. (41)
-      const cache: ChainCache | null = keepCache ? { q, xs, trunks } : null;
+      const cache: ChainCache | null = keepCache ? { q, xs, trunks, masks } : null;
       return { q, cache };
     });
   }
 
   disposeCache(cache: ChainCache): void {
-    tf.dispose([cache.q, ...cache.xs]);
+    tf.dispose([cache.q, ...cache.xs, ...cache.masks]);
     for (const t of cache.trunks) tf.dispose([...t.hidden, ...t.derivs]);
   }
 
@@ -167,11 +185,21 @@ export class DiffusionChain {
       const dPreByLayer: tf.Tensor2D[][] = Array.from({ length: nLayers }, () => new Array<tf.Tensor2D>(M));
       for (let k = M - 1; k >= 0; k--) {
         const m = M - k;
-        const dEps = tf.mul(dx, filled(-this.schedule.meanCoefEps[m - 1], dx)) as tf.Tensor2D; // d x^{m-1} / d eps, eq. (39)
+        const sc = this.schedule;
+        let dEps: tf.Tensor2D; // d x^{m-1} / d eps, eq. (39)
+        let dxDirect: tf.Tensor2D; // d x^{m-1} / d x^m through the mean, eq. (39)
+        if (this.shape.clipDenoised) {
+          const through = tf.mul(dx, cache.masks[k]) as tf.Tensor2D; // the clip passes gradients only inside [-1, 1]
+          dEps = tf.mul(through, filled(-sc.postCoefX0[m - 1] * sc.x0CoefEps[m - 1], dx)) as tf.Tensor2D;
+          dxDirect = tf.add(tf.mul(through, filled(sc.postCoefX0[m - 1] * sc.x0CoefX[m - 1], dx)), tf.mul(dx, filled(sc.postCoefX[m - 1], dx))) as tf.Tensor2D;
+        } else {
+          dEps = tf.mul(dx, filled(-sc.meanCoefEps[m - 1], dx)) as tf.Tensor2D;
+          dxDirect = tf.mul(dx, filled(sc.meanCoefX[m - 1], dx)) as tf.Tensor2D;
+        }
         const { dPre, dX } = trunkBackwardData(wT, cache.trunks[k].derivs, dEps, k > 0);
         for (let l = 0; l < nLayers; l++) dPreByLayer[l][k] = dPre[l];
         // x^m enters both the mean directly and the noise network (eq. 39); x^M is noise, no gradient needed
-        if (k > 0 && dX) dx = tf.add(tf.mul(dx, filled(this.schedule.meanCoefX[m - 1], dx)), dX) as tf.Tensor2D;
+        if (k > 0 && dX) dx = tf.add(dxDirect, dX) as tf.Tensor2D;
       }
       const grads = new Map<string, tf.Tensor>();
       // Weight gradients of all M steps at once: stack the steps row-wise, one matMul per layer.
@@ -247,7 +275,14 @@ export class DiffusionChain {
           const cx = this.schedule.meanCoefX[m - 1];
           const ce = this.schedule.meanCoefEps[m - 1];
           const off = (k + 1) * A;
-          if (m > 1) for (let a = 0; a < A; a++) v[a] = cx * xv[a] - ce * v[a] + noise[off + a];
+          if (this.shape.clipDenoised) {
+            const s = this.schedule;
+            const [ax, ae, p0, px] = [s.x0CoefX[m - 1], s.x0CoefEps[m - 1], s.postCoefX0[m - 1], s.postCoefX[m - 1]];
+            for (let a = 0; a < A; a++) {
+              const x0 = Math.min(1, Math.max(-1, ax * xv[a] - ae * v[a]));
+              v[a] = p0 * x0 + px * xv[a] + (m > 1 ? noise[off + a] : 0);
+            }
+          } else if (m > 1) for (let a = 0; a < A; a++) v[a] = cx * xv[a] - ce * v[a] + noise[off + a];
           else for (let a = 0; a < A; a++) v[a] = cx * xv[a] - ce * v[a];
         }
         if (h !== x) h.dispose();

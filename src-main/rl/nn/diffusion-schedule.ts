@@ -17,6 +17,15 @@ export interface DiffusionSchedule {
   meanCoefEps: Float64Array;
   /** sqrt(beta-hat_m): standard deviation of the noise added in (40). */
   noiseStd: Float64Array;
+  /**
+   * The same mean (39) written through the predicted clean sample, as DDPM code does when it clips it
+   * (`clipDenoised`): x0-hat = x0CoefX x^m - x0CoefEps eps-hat, mean = postCoefX0 x0-hat + postCoefX x^m.
+   * Unclipped, this equals (39) exactly.
+   */
+  x0CoefX: Float64Array;
+  x0CoefEps: Float64Array;
+  postCoefX0: Float64Array;
+  postCoefX: Float64Array;
 }
 
 export function diffusionSchedule(steps: number, betaMin: number, betaMax: number): DiffusionSchedule {
@@ -32,6 +41,10 @@ export function diffusionSchedule(steps: number, betaMin: number, betaMax: numbe
   const meanCoefX = new Float64Array(M);
   const meanCoefEps = new Float64Array(M);
   const noiseStd = new Float64Array(M);
+  const x0CoefX = new Float64Array(M);
+  const x0CoefEps = new Float64Array(M);
+  const postCoefX0 = new Float64Array(M);
+  const postCoefX = new Float64Array(M);
   let prod = 1;
   for (let m = 1; m <= M; m++) {
     const i = m - 1;
@@ -45,6 +58,10 @@ export function diffusionSchedule(steps: number, betaMin: number, betaMax: numbe
     meanCoefX[i] = 1 / Math.sqrt(alpha[i]); // eq. (39)
     meanCoefEps[i] = (1 - alpha[i]) / (Math.sqrt(alpha[i]) * Math.sqrt(1 - prod)); // eq. (39)
     noiseStd[i] = Math.sqrt(betaHat[i]); // eq. (40)
+    x0CoefX[i] = 1 / Math.sqrt(prod);
+    x0CoefEps[i] = Math.sqrt(1 / prod - 1);
+    postCoefX0[i] = (beta[i] * Math.sqrt(prevHat)) / (1 - prod);
+    postCoefX[i] = ((1 - prevHat) * Math.sqrt(alpha[i])) / (1 - prod);
   }
-  return { steps: M, beta, alpha, alphaHat, betaHat, meanCoefX, meanCoefEps, noiseStd };
+  return { steps: M, beta, alpha, alphaHat, betaHat, meanCoefX, meanCoefEps, noiseStd, x0CoefX, x0CoefEps, postCoefX0, postCoefX };
 }
