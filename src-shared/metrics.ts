@@ -17,8 +17,21 @@ export const episodeRecordSchema = z.object({
   values: metricValues,
 });
 
-export const metricRecordSchema = z.discriminatedUnion('kind', [slotRecordSchema, episodeRecordSchema]);
+/**
+ * One exploration-off evaluation episode, run after training episode `episode` (its `index`-th of the
+ * evaluation point, 1-based): no learning, no epsilon, the learner's greedy action (54). Sweep points read these.
+ */
+export const evalRecordSchema = z.object({
+  kind: z.literal('eval'),
+  episode: z.number().int().min(1),
+  index: z.number().int().min(1),
+  wallTimeS: z.number().min(0),
+  values: metricValues,
+});
+
+export const metricRecordSchema = z.discriminatedUnion('kind', [slotRecordSchema, episodeRecordSchema, evalRecordSchema]);
 
 export type SlotRecord = z.infer<typeof slotRecordSchema>;
 export type EpisodeRecord = z.infer<typeof episodeRecordSchema>;
+export type EvalRecord = z.infer<typeof evalRecordSchema>;
 export type MetricRecord = z.infer<typeof metricRecordSchema>;

@@ -31,6 +31,9 @@ import {
   writeJsonAtomic,
 } from './run-folder';
 
+/** Episode numbers of the evaluation episodes' seeds: far above any training episode, the same set at every point. */
+const EVAL_SEED_OFFSET = 0x3fff0000;
+
 export interface RunHooks {
   onRecord?(record: MetricRecord): void;
   onProgress?(progress: RunProgress): void;
@@ -106,6 +109,8 @@ interface Prepared {
   priorWallTimeS: number;
   /** The scenario's `seed` field, mixed into every episode seed. */
   scenarioSeed: number;
+  /** Learners get exploration-off evaluation points (req.evalEvery); heuristics do not explore. */
+  evaluates: boolean;
 }
 
 /**
@@ -155,7 +160,8 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
   const factory = await info.load();
   const controller = await factory(env, { seed: req.seed, hyper, backend });
   try {
-    return await prepareFolder({ ...req, hyper }, dir, resume, { scenario, env, controller, backend, backendReason, checkpointDir });
+    const prepared = await prepareFolder({ ...req, hyper }, dir, resume, { scenario, env, controller, backend, backendReason, checkpointDir });
+    return { ...prepared, evaluates: info.kind === 'learner' };
   } catch (err) {
     // A learner may own worker threads: release them, or a failed start would keep the process alive.
     controller.dispose?.();
@@ -175,7 +181,7 @@ async function prepareFolder(
     backendReason: string | undefined;
     checkpointDir: string | null;
   },
-): Promise<Prepared> {
+): Promise<Omit<Prepared, 'evaluates'>> {
   const { scenario, env, controller, backend, backendReason, checkpointDir } = built;
   if (checkpointDir) {
     if (!controller.load) throw new UserError(`algorithm '${req.algo}' has no checkpoints to load`);
@@ -268,6 +274,38 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
     hooks.onRecord?.(record);
   };
 
+  /**
+   * One evaluation point after training episode `episode`: req.evalEpisodes episodes on a fixed set of seeds,
+   * exploration and learning off. Returns false when cancelled part-way (nothing of the point is written then,
+   * so a resume recomputes it whole).
+   */
+  const evaluatePoint = async (episode: number): Promise<boolean> => {
+    const records: MetricRecord[] = [];
+    for (let k = 1; k <= req.evalEpisodes; k++) {
+      const tEp = performance.now();
+      let obs: EnvObservation = env.reset(episodeSeed(req.seed, EVAL_SEED_OFFSET + k, p.scenarioSeed));
+      const agg = new EpisodeAggregate();
+      const tDecide = { ms: 0, n: 0 };
+      for (let slot = 1; slot <= slots; slot++) {
+        if (pausedPromise) await pausedPromise;
+        if (cancelled) return false;
+        const t = performance.now();
+        const actions = await controller.act(obs, env, false);
+        tDecide.ms += performance.now() - t;
+        tDecide.n += 1;
+        const result = env.step(actions);
+        agg.add(env.slotMetrics(result.info));
+        obs = result;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (result.done) break;
+      }
+      const values = { ...agg.values(), epsilon: 0, decisionMs: tDecide.ms / Math.max(1, tDecide.n) };
+      records.push({ kind: 'eval', episode, index: k, wallTimeS: (performance.now() - tEp) / 1000, values });
+    }
+    for (const r of records) emit(r);
+    return true;
+  };
+
   const loop = async (): Promise<RunSummary> => {
     publishSummary();
     const sessionEpisodes = req.episodes - p.firstEpisode + 1;
@@ -306,6 +344,9 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       const values = { ...agg.values(), ...(req.evaluate ? evaluationMetrics(learner) : learner) };
       emit({ kind: 'episode', episode, wallTimeS: (performance.now() - tEp) / 1000, values });
       addTotals(totals, values);
+      if (p.evaluates && !req.evaluate && req.evalEvery > 0 && (episode % req.evalEvery === 0 || episode === req.episodes)) {
+        if (!(await evaluatePoint(episode))) break;
+      }
       episodesDone = episode;
       if (episode % req.checkpointEvery === 0 || episode === req.episodes) await checkpoint(episode);
       publishSummary();
@@ -395,7 +436,7 @@ export async function startRunWith(
   };
   writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
   const scenarioSeed = typeof scenario.seed === 'number' ? scenario.seed : 1;
-  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, scenarioSeed }, hooks);
+  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, scenarioSeed, evaluates: true }, hooks);
 }
 
 /**

@@ -112,7 +112,7 @@ function slotsPerEpisode(config: RunConfig, records: FigureRun['records']): numb
 }
 
 export interface LoadRunOptions {
-  /** Keep slot records too (default: episode records only, all the figures need). */
+  /** Keep slot records too (default: episode and evaluation records only, all the figures need). */
   slots?: boolean;
 }
 
@@ -121,7 +121,7 @@ export function loadFigureRun(dir: string, opts: LoadRunOptions = {}): FigureRun
   if (!isRunFolder(dir)) throw new UserError(`${dir} is not a run folder (no config.json)`);
   const config = readRunConfig(dir);
   const all = readMetrics(dir);
-  const records = opts.slots ? all : all.filter((r) => r.kind === 'episode');
+  const records = opts.slots ? all : all.filter((r) => r.kind !== 'slot');
   return {
     runId: config.runId,
     env: config.request.env,

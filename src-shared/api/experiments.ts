@@ -40,6 +40,10 @@ export const experimentRequestSchema = z.object({
   backend: z.string().default('auto'),
   checkpointEvery: z.number().int().min(1).max(100_000).default(50),
   slotMetrics: z.boolean().default(true),
+  /** Learners: an exploration-off evaluation point every this many episodes and after the last (0 = none). */
+  evalEvery: z.number().int().min(0).max(100_000).default(50),
+  /** Episodes per evaluation point. */
+  evalEpisodes: z.number().int().min(1).max(1000).default(5),
 });
 export type ExperimentRequest = z.infer<typeof experimentRequestSchema>;
 export type ExperimentRequestInput = z.input<typeof experimentRequestSchema>;
@@ -135,6 +139,8 @@ export function planExperiment(
             backend: exp.backend,
             checkpointEvery: exp.checkpointEvery,
             slotMetrics: exp.slotMetrics,
+            evalEvery: exp.evalEvery,
+            evalEpisodes: exp.evalEpisodes,
           },
         });
         if (runs.length > MAX_RUNS_PER_EXPERIMENT) {

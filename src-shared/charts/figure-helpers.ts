@@ -1,7 +1,7 @@
 // Small helpers shared by the figure definitions of both papers.
 import { algoLabel, formatParam, sortAlgos } from './labels';
 import type { FigureBuildOptions } from './figure-types';
-import type { FigureParam, FigureRun } from './run-data';
+import { sweepPointValue, type FigureParam, type FigureRun } from './run-data';
 
 /** Runs of one algorithm: `opts.algo` if given, else `preferred` if present, else the first in paper order. */
 export function runsOfOneAlgo(
@@ -48,3 +48,30 @@ export function warnMissingParam(runs: readonly FigureRun[], param: FigureParam,
 }
 
 export const DEFAULT_LAST_N = 50;
+
+/**
+ * The value function of a sweep figure's points (see sweepPointValue), which notes in `warnings` where the
+ * points came from: exploration-off evaluation episodes or the tail of training.
+ */
+export function sweepPointReader(
+  opts: FigureBuildOptions,
+  key: string,
+  warnings: string[],
+  reduce: 'scalar' | 'array-mean' = 'scalar',
+): (r: FigureRun) => number {
+  const lastN = opts.lastN ?? DEFAULT_LAST_N;
+  const source = opts.points ?? 'eval';
+  const seen = { eval: new Set<string>(), train: new Set<string>() };
+  return (r) => {
+    const { value, from } = sweepPointValue(r, key, lastN, source, reduce);
+    seen[from].add(r.runId);
+    const parts: string[] = [];
+    if (seen.eval.size > 0) parts.push(`${seen.eval.size} run(s) from their last exploration-off evaluation`);
+    if (seen.train.size > 0) parts.push(`${seen.train.size} run(s) from the mean of their last ${lastN} training episodes`);
+    const note = `sweep points: ${parts.join('; ')}`;
+    const at = warnings.findIndex((w) => w.startsWith('sweep points: '));
+    if (at >= 0) warnings[at] = note;
+    else warnings.push(note);
+    return value;
+  };
+}

@@ -16,6 +16,11 @@ export interface FigureBuildOptions extends FigureOptions {
   window?: number;
   /** Episodes at the end of each run averaged into one sweep point. Default 50. */
   lastN?: number;
+  /**
+   * Sweep points from each run's last exploration-off evaluation ('eval', default; runs without eval lines fall
+   * back to the training tail) or from the mean of the last `lastN` training episodes ('train').
+   */
+  points?: 'eval' | 'train';
   /** Sweep figures: grouped bars (default) or lines with markers. */
   mode?: 'bar' | 'line';
   /** Draw mean +/- std across seeds (bands / error bars). Default true; false for the per-entry queue figures. */

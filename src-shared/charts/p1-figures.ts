@@ -2,7 +2,7 @@
 // 9a/9b (Lyapunov V).
 import { buildCurveChart, curveChartTable, type CurveChartSpec } from './curve-chart';
 import { curveGroups, curveTail, entryGroups, sweepSeries, type SweepSeriesDef } from './compose';
-import { byParamValue, DEFAULT_LAST_N, paramGroupKey, runsOfOneAlgo, warnMissingParam } from './figure-helpers';
+import { byParamValue, DEFAULT_LAST_N, paramGroupKey, runsOfOneAlgo, sweepPointReader, warnMissingParam } from './figure-helpers';
 import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from './figure-types';
 import { algoLabel, sortAlgoLabels, sortAlgos } from './labels';
 import { buildLayerProfileChart, layerProfileTable, OUTPUT_UNIT, WORKLOAD_UNIT } from './layer-profile-chart';
@@ -81,11 +81,11 @@ function completionSweep(id: string, param: FigureParam, xName: string, versus: 
     const runs = algoFilter ? runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings).runs : input.runs.filter((r) => !opts.algo || r.algo === opts.algo);
     warnMissingParam(runs, param, warnings);
     const key = completionKey(opts);
-    const lastN = opts.lastN ?? DEFAULT_LAST_N;
+    const point = sweepPointReader(opts, key, warnings);
     const defs: SweepSeriesDef[] = sortAlgos(runs.map((r) => r.algo)).map((algo) => ({
       name: algoLabel(algo),
       accepts: (r) => r.algo === algo,
-      value: (r) => curveTail(episodeCurve(r, key), lastN),
+      value: point,
     }));
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);
     const yName = key === 'completionTimeSumS' ? 'Overall task completion time' : 'Mean task completion time per CV';
@@ -106,7 +106,6 @@ function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   const warnings: string[] = [];
   const { algo, runs } = runsOfOneAlgo(input.runs, 'mad2rl', opts, warnings);
   warnMissingParam(runs, 'lyapunovV', warnings);
-  const lastN = opts.lastN ?? DEFAULT_LAST_N;
   const kinds: [string, string][] = [
     ['CV queues', 'queueCvGops'],
     ['RSU queues (per DNN type)', 'queueDnnGops'],
@@ -115,7 +114,7 @@ function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   const defs: SweepSeriesDef[] = kinds.map(([name, key]) => ({
     name,
     accepts: () => true,
-    value: (r) => curveTail(episodeArrayMeanCurve(r, key), lastN),
+    value: sweepPointReader(opts, key, warnings, 'array-mean'),
   }));
   const { categories, series } = sweepSeries(runs, (r) => r.params.lyapunovV, defs);
   return sweepResult('p1-fig9a', {

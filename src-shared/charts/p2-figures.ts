@@ -3,7 +3,7 @@
 import { buildCurveChart, curveChartTable, type CurveChartSpec } from './curve-chart';
 import { curveGroups, curveTail, entryGroups, sweepSeries, type SweepSeriesDef } from './compose';
 import { convergenceStats, tableIIIDefaults } from './convergence-stats';
-import { byParamValue, DEFAULT_LAST_N, paramGroupKey, runsOfOneAlgo, warnMissingParam } from './figure-helpers';
+import { byParamValue, DEFAULT_LAST_N, paramGroupKey, runsOfOneAlgo, sweepPointReader, warnMissingParam } from './figure-helpers';
 import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from './figure-types';
 import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { algoLabel, sortAlgoLabels, sortAlgos } from './labels';
@@ -97,11 +97,11 @@ function metricSweep(id: string, key: string, param: FigureParam, xName: string,
     const warnings: string[] = [];
     const runs = input.runs.filter((r) => !opts.algo || r.algo === opts.algo);
     warnMissingParam(runs, param, warnings);
-    const lastN = opts.lastN ?? DEFAULT_LAST_N;
+    const point = sweepPointReader(opts, key, warnings);
     const defs: SweepSeriesDef[] = sortAlgos(runs.map((r) => r.algo)).map((algo) => ({
       name: algoLabel(algo),
       accepts: (r) => r.algo === algo,
-      value: (r) => curveTail(episodeCurve(r, key), lastN),
+      value: point,
     }));
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);
     const info = describeMetric(key);

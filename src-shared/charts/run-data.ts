@@ -2,7 +2,7 @@
 // Pure data, filled by the engine from run folders (src-main/experiments/sweep-results.ts) or live by the UI.
 import type { MetricRecord } from '../metrics';
 import type { EnvId } from '../schemas/run';
-import type { Curve } from './stats';
+import { tailMean, type Curve } from './stats';
 
 /** Parameters a figure can group or sweep over (the sweep axes of src-shared/api/experiments.ts). */
 export type FigureParam = 'lyapunovV' | 'cvCount' | 'svCount' | 'denoisingSteps';
@@ -81,4 +81,45 @@ export function episodeMetricKeys(run: FigureRun): Map<string, 'scalar' | 'array
     for (const [k, v] of Object.entries(r.values)) if (!keys.has(k)) keys.set(k, Array.isArray(v) ? 'array' : 'scalar');
   }
   return keys;
+}
+
+/** Mean of an episode value: the scalar itself, or the mean over the finite entries of an array metric. */
+function scalarOf(v: number | number[] | undefined, reduce: 'scalar' | 'array-mean'): number | null {
+  if (reduce === 'scalar') return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  if (!Array.isArray(v)) return null;
+  const finite = v.filter((e) => Number.isFinite(e));
+  return finite.length === 0 ? null : finite.reduce((s, e) => s + e, 0) / finite.length;
+}
+
+/** Training episode after which the run's last exploration-off evaluation point ran; null without eval lines. */
+export function lastEvalEpisode(run: FigureRun): number | null {
+  let last: number | null = null;
+  for (const r of run.records) if (r.kind === 'eval' && (last === null || r.episode > last)) last = r.episode;
+  return last;
+}
+
+/**
+ * One sweep point of a run (Fig. 8, 9; p2 Fig. 6, 7b): with `source` 'eval' (default) the mean over the episodes
+ * of the run's last evaluation point (exploration off), falling back to the training tail when the run has no
+ * eval lines (heuristics, older runs); with 'train' the mean of the last `lastN` training episodes.
+ */
+export function sweepPointValue(
+  run: FigureRun,
+  key: string,
+  lastN: number,
+  source: 'eval' | 'train',
+  reduce: 'scalar' | 'array-mean' = 'scalar',
+): { value: number; from: 'eval' | 'train' } {
+  const evalEp = source === 'eval' ? lastEvalEpisode(run) : null;
+  if (evalEp !== null) {
+    const ys: number[] = [];
+    for (const r of run.records) {
+      if (r.kind !== 'eval' || r.episode !== evalEp) continue;
+      const y = scalarOf(r.values[key], reduce);
+      if (y !== null) ys.push(y);
+    }
+    if (ys.length > 0) return { value: ys.reduce((s, y) => s + y, 0) / ys.length, from: 'eval' };
+  }
+  const curve = reduce === 'scalar' ? episodeCurve(run, key) : episodeArrayMeanCurve(run, key);
+  return { value: tailMean(curve.y, lastN), from: 'train' };
 }

@@ -29,6 +29,13 @@ export const runRequestSchema = z.object({
   /** No learning/exploration: evaluate a policy (or a checkpoint given in `checkpoint`). */
   evaluate: z.boolean().default(false),
   checkpoint: z.string().optional(),
+  /**
+   * Every this many training episodes (and after the last one) run `evalEpisodes` episodes with exploration and
+   * learning off, written as `kind: "eval"` lines; 0 = never. Ignored by evaluation runs.
+   */
+  evalEvery: z.number().int().min(0).max(1_000_000).default(0),
+  /** Episodes per evaluation point (a fixed set of episode seeds, the same at every point). */
+  evalEpisodes: z.number().int().min(1).max(10_000).default(5),
   /** Base folder for relative files referenced by the scenario (e.g. a SUMO trace). */
   baseDir: z.string().optional(),
 });

@@ -146,7 +146,7 @@ describe('checkSweepApplied', () => {
   it('accepts values that reach the scenario and names the path of one that does not', () => {
     const planned = planExperiment({
       env: 'vec-dnn', name: '', scenario: 'default', algos: [{ algo: 'greedy', hyper: {} }], episodes: 1, seeds: [1],
-      sweep: { lyapunovV: [3], cvCount: [], svCount: [4], denoisingSteps: [] }, backend: 'auto', checkpointEvery: 1, slotMetrics: true,
+      sweep: { lyapunovV: [3], cvCount: [], svCount: [4], denoisingSteps: [] }, backend: 'auto', checkpointEvery: 1, slotMetrics: true, evalEvery: 0, evalEpisodes: 1,
     });
     expect(() => checkSweepApplied(planned)).not.toThrow();
     const broken = [{ ...planned[0], sweepValues: { cvCount: 9 } }];

@@ -111,6 +111,8 @@ export function register(program: Command): void {
     .option('--checkpoint-every <n>', 'episodes between checkpoints', parseInteger('checkpoint-every', 1), 50)
     .option('--hyper <key=value...>', 'algorithm hyper-parameters (JSON values)')
     .option('--no-slot-metrics', 'write only per-episode lines')
+    .option('--eval-every <n>', 'learners: exploration-off evaluation episodes every n training episodes and after the last (0 = none)', parseInteger('eval-every', 0), 0)
+    .option('--eval-episodes <n>', 'episodes per evaluation point', parseInteger('eval-episodes', 1), 5)
     .option('--evaluate', 'no exploration or learning (use with --checkpoint for trained learners)')
     .option('--checkpoint <dir>', 'checkpoint to load first: an ep-NNNNNN folder or a run folder (its latest); its hyper-parameters are the defaults')
     .option('--resume <run-dir>', 'continue this run folder from its last checkpoint instead (same as `vecwb resume`)')
@@ -145,6 +147,8 @@ export function register(program: Command): void {
             checkpointEvery: opts.checkpointEvery,
             hyper: parseHyper(opts.hyper),
             slotMetrics: opts.slotMetrics,
+            evalEvery: opts.evalEvery,
+            evalEpisodes: opts.evalEpisodes,
             evaluate: Boolean(opts.evaluate),
             checkpoint: opts.checkpoint,
             baseDir,
