@@ -22,6 +22,11 @@ const common = {
    * the paper (1 = as printed); queue drift terms make (56) reach ~1e4 per slot, and 1e-3 brings TD errors to O(1).
    */
   rewardScale: z.number().positive().max(1e6).default(1),
+  /**
+   * Divide rewards in the TD target (58)-(59) by the running std of all rewards seen so far (Welford; not in
+   * the paper, as the paper-2 off-policy learners do). false = reward (56) as printed (times rewardScale).
+   */
+  rewardNorm: z.boolean().default(false),
   /** Global gradient-norm clip (0 = off). Not in the paper; pymarl's default. */
   gradClipNorm: z.number().min(0).max(1e9).default(10),
   /** Capacity of the replay buffer in transitions (slots). */
@@ -59,6 +64,15 @@ export const mad2rlHyperSchema = z
     betaMax: z.number().positive().max(100).default(10),
     /** Clip the predicted x0 to [-1, 1] in every reverse step (GDMOPT/AGOD); false = eqs. (39)-(40) as printed. */
     clipDenoised: z.boolean().default(false),
+    /** Q-vector: 'softmax' = eq. (41) as printed (a policy in [0, 1]); 'logits' = x^0 itself as the action values. */
+    qHead: z.enum(['softmax', 'logits']).default('softmax'),
+    /**
+     * The chain's noise in training: 'fresh' = new draws for every pass (as printed: Q(s, a) is re-evaluated with
+     * other noise than the decision's); 'replay' = the decision's own noise seed is stored and replayed for
+     * Q(s, a), the target pass uses a fixed seed derived from it; 'mean' = the deterministic mean path
+     * (x^M = 0, z = 0) for acting and training.
+     */
+    chainNoise: z.enum(['fresh', 'replay', 'mean']).default('fresh'),
     /** Hidden layers of the noise network (Sec. 8.1 (4): 3 x 256, Mish). */
     hidden: widths.default([256, 256, 256]),
     activation: z.enum(['mish', 'relu']).default('mish'),

@@ -82,6 +82,51 @@ describe('pqmix runs through the runner', () => {
     expect(rewards(ev2)).toEqual(rewards(ev));
   }, 120_000);
 
+  it('evaluation points: eval lines with epsilon 0 after episodes 2, 4 and the last; training unchanged by them; resume exact', async () => {
+    const dir = tmp();
+    const plain = path.join(dir, 'plain');
+    const withEval = path.join(dir, 'with-eval');
+    await (await startRun(request(plain, 5))).done;
+    await (await startRun(request(withEval, 5, { evalEvery: 2, evalEpisodes: 2 }))).done;
+    const evals = (d: string) => readMetrics(d).filter((r) => r.kind === 'eval');
+    const ev = evals(withEval);
+    expect(ev.map((r) => [r.episode, r.kind === 'eval' ? r.index : 0])).toEqual([[2, 1], [2, 2], [4, 1], [4, 2], [5, 1], [5, 2]]);
+    for (const r of ev) {
+      expect(r.values.epsilon).toBe(0);
+      expect(r.values).not.toHaveProperty('tdLoss');
+      expect(Number.isFinite(r.values.reward)).toBe(true);
+    }
+    // eval decisions draw from their own stream: the training episodes are exactly those of the plain run
+    const train = (d: string) => episodes(readMetrics(d)).map((r) => ({ ...r.values, decisionMs: 0, trainStepMs: 0 }));
+    expect(train(withEval)).toEqual(train(plain));
+    // resumed from episode 3 to 5: the same eval lines, none duplicated
+    const resumed = path.join(dir, 'resumed');
+    await (await startRun(request(resumed, 3, { evalEvery: 2, evalEpisodes: 2 }))).done;
+    await (await resumeRun(resumed, {}, { episodes: 5 })).done;
+    const strip = (rs: MetricRecord[]) => rs.map((r) => ({ ...r, wallTimeS: 0, values: { ...r.values, decisionMs: 0, trainStepMs: 0 } }));
+    // the 3-episode run evaluated after its last episode (3): that point stays, the rest equals the 5-episode run
+    expect(strip(evals(resumed)).filter((r) => r.episode !== 3)).toEqual(strip(ev));
+  }, 180_000);
+
+  it('rewardNorm makes training invariant to the reward scale', async () => {
+    const dir = tmp();
+    const run = async (name: string, extra: Record<string, unknown>) => {
+      const out = path.join(dir, name);
+      await (await startRun({ ...request(out, 3), hyper: { ...hyper, rewardNorm: true, ...extra } })).done;
+      return episodes(readMetrics(out));
+    };
+    const a = await run('x1', {});
+    const b = await run('x1000', { rewardScale: 1000 });
+    // the same decisions, so the same environment rewards; TD losses equal in normalised units
+    expect(b.map((r) => r.values.reward)).toEqual(a.map((r) => r.values.reward));
+    a.forEach((r, i) => {
+      if (r.values.tdLoss === undefined) return;
+      expect(b[i].values.tdLoss as number).toBeCloseTo(r.values.tdLoss as number, 2);
+    });
+    const raw = await run('raw', { rewardNorm: false });
+    expect(raw[2].values.tdLoss).not.toBeCloseTo(a[2].values.tdLoss as number, 2);
+  }, 180_000);
+
   it('a start that fails after building a threaded learner exits with code 2 (its worker is released)', async () => {
     const dir = tmp();
     const out = path.join(dir, 'run');

@@ -46,7 +46,15 @@ export interface TrainForwardInput {
   nextMasks: Uint8Array;
   seedOnline: number;
   seedTarget: number;
+  /**
+   * Replayed noise (chainNoise 'replay'): row e of the online pass uses the noise of decision seed
+   * rowSeeds[e], the target pass the noise of a seed derived from it; seedOnline/seedTarget are then unused.
+   */
+  rowSeeds?: Int32Array;
 }
+
+/** The target pass's fixed seed of a replayed transition (any fixed bijection of the decision seed). */
+export const targetSeedOf = (seed: number): number => Math.imul(seed ^ 0x5f356495, 0x2c1b3c6d) | 0;
 
 export interface TrainForwardOutput {
   agent: number;
@@ -131,7 +139,8 @@ export class AgentGroup {
       const E = d.actions.length;
       const A = m.net.nActions;
       const obs = tf.tensor2d(d.obs, [E, m.net.obsDim]);
-      const { q, cache } = m.net.forward(m.online, obs, m.net.makeNoise(d.seedOnline, E), true);
+      const noiseOnline = d.rowSeeds ? m.net.makeNoiseRows(d.rowSeeds) : m.net.makeNoise(d.seedOnline, E);
+      const { q, cache } = m.net.forward(m.online, obs, noiseOnline, true);
       const qv = q.dataSync();
       const qChosen = new Float32Array(E);
       for (let e = 0; e < E; e++) {
@@ -141,7 +150,8 @@ export class AgentGroup {
       }
       m.pending = { obs, cache, q, actions: d.actions, grads: null };
       const next = tf.tensor2d(d.nextObs, [E, m.net.obsDim]);
-      const { q: qNext } = m.net.forward(m.target, next, m.net.makeNoise(d.seedTarget, E), false);
+      const noiseTarget = d.rowSeeds ? m.net.makeNoiseRows(d.rowSeeds.map(targetSeedOf)) : m.net.makeNoise(d.seedTarget, E);
+      const { q: qNext } = m.net.forward(m.target, next, noiseTarget, false);
       const qNextMax = maskedRowMax(qNext.dataSync() as Float32Array, d.nextMasks, E, A);
       tf.dispose([next, qNext]);
       return { agent: d.agent, qChosen, qNextMax };

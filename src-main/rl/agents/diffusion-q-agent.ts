@@ -33,6 +33,10 @@ export class DiffusionQAgent implements QAgentNet<ChainCache> {
     return this.chain.makeNoise(seed, batch);
   }
 
+  makeNoiseRows(seeds: Int32Array): Float32Array {
+    return this.chain.makeNoiseRows(seeds);
+  }
+
   forward(p: ParamSet, obs: tf.Tensor2D, noise: Float32Array, keepCache: boolean) {
     return this.chain.forward(p, obs, noise, keepCache);
   }

@@ -43,6 +43,10 @@ export class MlpQAgent implements QAgentNet<TrunkCache> {
     });
   }
 
+  makeNoiseRows(): Float32Array {
+    return new Float32Array(0);
+  }
+
   makeNoise(): Float32Array {
     return new Float32Array(0);
   }

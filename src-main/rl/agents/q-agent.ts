@@ -11,6 +11,8 @@ export interface QAgentNet<Cache> {
   paramSpecs(): ParamSpec[];
   /** Floats of noise one pass over `batch` rows consumes (0 for deterministic nets). */
   makeNoise(seed: number, batch: number): Float32Array;
+  /** Noise for a batch whose row r is the batch-1 noise of seeds[r] (replayed decisions). */
+  makeNoiseRows(seeds: Int32Array): Float32Array;
   /** Q [B, A]; with keepCache also what `backward` needs. */
   forward(p: ParamSet, obs: tf.Tensor2D, noise: Float32Array, keepCache: boolean): { q: tf.Tensor2D; cache: Cache | null };
   /** Parameter gradients (aligned with paramSpecs) of a loss with dL/dQ = dq, for the cached forward. */

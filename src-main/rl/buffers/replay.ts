@@ -20,6 +20,8 @@ export interface Transition {
   /** Legal actions at the next slot (1 = legal), one mask per agent. */
   nextMasks: Uint8Array[];
   done: boolean;
+  /** Per agent: the noise seed of the decision (diffusion agents with chainNoise 'replay'); 0 when unused. */
+  seeds?: readonly number[];
 }
 
 export interface ReplayBatch {
@@ -36,17 +38,31 @@ export interface ReplayBatch {
   nextMasks: Uint8Array[];
   reward: Float32Array;
   done: Uint8Array;
+  /** Per agent: [E] decision noise seeds. */
+  seeds: Int32Array[];
 }
 
-type Field = 'obs' | 'nextObs' | 'state' | 'nextState' | 'actions' | 'nextMasks' | 'reward' | 'done';
-type Store = { obs: Float32Array; nextObs: Float32Array; state: Float32Array; nextState: Float32Array; actions: Int32Array; nextMasks: Uint8Array; reward: Float32Array; done: Uint8Array };
-const FIELDS: Field[] = ['obs', 'nextObs', 'state', 'nextState', 'actions', 'nextMasks', 'reward', 'done'];
+type Field = 'obs' | 'nextObs' | 'state' | 'nextState' | 'actions' | 'nextMasks' | 'reward' | 'done' | 'seeds';
+type Store = {
+  obs: Float32Array;
+  nextObs: Float32Array;
+  state: Float32Array;
+  nextState: Float32Array;
+  actions: Int32Array;
+  nextMasks: Uint8Array;
+  reward: Float32Array;
+  done: Uint8Array;
+  seeds: Int32Array;
+};
+const FIELDS: Field[] = ['obs', 'nextObs', 'state', 'nextState', 'actions', 'nextMasks', 'reward', 'done', 'seeds'];
 
 export interface ReplayMeta {
   capacity: number;
   size: number;
   cursor: number;
   dims: ReplayDims;
+  /** Checkpoints written before decision seeds were stored lack this (their seeds read as 0). */
+  withSeeds?: boolean;
 }
 
 export class ReplayBuffer {
@@ -82,6 +98,7 @@ export class ReplayBuffer {
       case 'nextState':
         return this.dims.stateDim;
       case 'actions':
+      case 'seeds':
         return this.dims.obsDims.length;
       case 'nextMasks':
         return this.maskTotal;
@@ -101,6 +118,7 @@ export class ReplayBuffer {
       nextMasks: new Uint8Array(n('nextMasks')),
       reward: new Float32Array(n('reward')),
       done: new Uint8Array(n('done')),
+      seeds: new Int32Array(n('seeds')),
     };
     if (this.allocated > 0) for (const f of FIELDS) (next[f] as Float32Array).set(this.store[f] as Float32Array);
     this.allocated = records;
@@ -120,6 +138,7 @@ export class ReplayBuffer {
       s.nextObs.set(t.nextObs[a], i * this.obsTotal + this.obsOffsets[a]);
       s.nextMasks.set(t.nextMasks[a], i * this.maskTotal + this.maskOffsets[a]);
       s.actions[i * nAgents + a] = t.actions[a];
+      s.seeds[i * nAgents + a] = t.seeds?.[a] ?? 0;
     }
     s.state.set(t.state, i * this.dims.stateDim);
     s.nextState.set(t.nextState, i * this.dims.stateDim);
@@ -150,6 +169,7 @@ export class ReplayBuffer {
       nextMasks: this.dims.nActions.map((n) => new Uint8Array(E * n)),
       reward: new Float32Array(E),
       done: new Uint8Array(E),
+      seeds: this.dims.obsDims.map(() => new Int32Array(E)),
     };
     idx.forEach((i, e) => {
       for (let a = 0; a < nAgents; a++) {
@@ -161,6 +181,7 @@ export class ReplayBuffer {
         const mo = i * this.maskTotal + this.maskOffsets[a];
         out.nextMasks[a].set(s.nextMasks.subarray(mo, mo + n), e * n);
         out.actions[a][e] = s.actions[i * nAgents + a];
+        out.seeds[a][e] = s.seeds[i * nAgents + a];
       }
       out.state.set(s.state.subarray(i * S, (i + 1) * S), e * S);
       out.nextState.set(s.nextState.subarray(i * S, (i + 1) * S), e * S);
@@ -171,7 +192,7 @@ export class ReplayBuffer {
   }
 
   meta(): ReplayMeta {
-    return { capacity: this.capacity, size: this.size, cursor: this.cursor, dims: this.dims };
+    return { capacity: this.capacity, size: this.size, cursor: this.cursor, dims: this.dims, withSeeds: true };
   }
 
   /** The stored records (first `size` slots of every field) as byte chunks, in FIELDS order. */
@@ -190,6 +211,7 @@ export class ReplayBuffer {
     buf.store = buf.alloc(Math.max(1, Math.min(meta.capacity, Math.max(meta.size, 1024))));
     let off = 0;
     for (const f of FIELDS) {
+      if (f === 'seeds' && !meta.withSeeds) continue;
       const target = buf.store[f];
       const n = meta.size * buf.width(f) * target.BYTES_PER_ELEMENT;
       if (off + n > bytes.byteLength) throw new Error('replay: checkpoint data is truncated');

@@ -71,6 +71,8 @@ function agentNetConfig(hyper: LearnerHyper, obsDim: number, nActions: number): 
         betaMin: hyper.betaMin,
         betaMax: hyper.betaMax,
         clipDenoised: hyper.clipDenoised,
+        qHead: hyper.qHead,
+        noise: hyper.chainNoise === 'mean' ? 'mean' : 'stochastic',
       },
     };
   }
@@ -110,9 +112,14 @@ export class QmixLearner {
   private mixerAdam: AdamState | null = null;
   private readonly mixerSpecs: ParamSpec[];
   private replay: ReplayBuffer;
-  /** Streams: exploration and decision noise; training batches and training noise. */
+  /** Streams: exploration and decision noise; training batches and training noise; exploration-off decisions. */
   private actRng: Random;
   private trainRng: Random;
+  private evalRng: Random;
+  /** Noise seeds of the last decision per agent (stored with the transition for chainNoise 'replay'). */
+  private lastSeeds: number[] = [];
+  /** Running moments of the rewards seen (rewardNorm): count, mean, M2 (Welford). */
+  private rewardStats = { n: 0, mean: 0, m2: 0 };
   envSteps = 0;
   trainSteps = 0;
   private episode = emptyTotals();
@@ -147,6 +154,7 @@ export class QmixLearner {
     this.replay = new ReplayBuffer({ obsDims: spec.obsDims, stateDim: spec.stateDim, nActions: this.nActions }, hyper.bufferCapacity);
     this.actRng = rootRng.fork();
     this.trainRng = rootRng.fork();
+    this.evalRng = rootRng.fork();
   }
 
   static async create(opts: LearnerOptions): Promise<QmixLearner> {
@@ -196,9 +204,10 @@ export class QmixLearner {
   }
 
   /** Q-vectors of every agent for the current observation (online networks, eq. 41 / MLP output). */
-  async qValues(obs: EnvObservation): Promise<Float32Array[]> {
+  async qValues(obs: EnvObservation, rng: Random = this.actRng): Promise<Float32Array[]> {
     await this.settle();
-    const seeds = Array.from({ length: this.nAgents }, () => drawSeed(this.actRng));
+    const seeds = Array.from({ length: this.nAgents }, () => drawSeed(rng));
+    this.lastSeeds = seeds;
     const out: Float32Array[] = new Array(this.nAgents);
     await Promise.all(
       this.ordered().map(async (g) => {
@@ -212,13 +221,16 @@ export class QmixLearner {
   /** Actions for one slot: eq. (54) over legal actions, epsilon-greedy when exploring. */
   async act(obs: EnvObservation, explore: boolean): Promise<number[]> {
     const t0 = performance.now();
-    const qs = await this.qValues(obs);
+    // Exploration-off decisions (evaluation) draw their noise from their own stream, so evaluating between
+    // training episodes leaves the training run exactly as it would be without.
+    const qs = await this.qValues(obs, explore ? this.actRng : this.evalRng);
     const eps = explore ? this.epsilon : 0;
     const actions = qs.map((q, i) => {
       const mask = obs.masks?.[i];
       if (q.length !== this.nActions[i]) throw new Error(`agent ${i}: Q has ${q.length} entries, expected ${this.nActions[i]}`);
+      if (!explore) return greedyAction(q, mask);
       const u = this.actRng.uniform();
-      return explore && u < eps ? randomLegalAction(this.nActions[i], mask, this.actRng) : greedyAction(q, mask);
+      return u < eps ? randomLegalAction(this.nActions[i], mask, this.actRng) : greedyAction(q, mask);
     });
     this.episode.decisions += 1;
     this.episode.decisionMs += performance.now() - t0;
@@ -227,11 +239,18 @@ export class QmixLearner {
 
   /** Stores the transition (Algorithm 1, line 18) and trains when due (lines 19-21). */
   async observe(prev: EnvObservation, actions: number[], result: StepResult<unknown>): Promise<void> {
+    const reward = result.reward * this.opts.hyper.rewardScale;
+    const st = this.rewardStats; // Welford update of the stored rewards' moments (rewardNorm)
+    st.n += 1;
+    const d = reward - st.mean;
+    st.mean += d / st.n;
+    st.m2 += d * (reward - st.mean);
     this.replay.add({
+      seeds: this.lastSeeds,
       obs: prev.obs,
       state: prev.state,
       actions,
-      reward: result.reward * this.opts.hyper.rewardScale,
+      reward,
       nextObs: result.obs,
       nextState: result.state,
       nextMasks: result.masks ?? this.nActions.map((n) => new Uint8Array(n).fill(1)),
@@ -257,6 +276,12 @@ export class QmixLearner {
     const E = h.batchSize;
     const n = this.nAgents;
     const batch = this.replay.sample(E, this.trainRng); // line 19
+    if (h.rewardNorm) {
+      const st = this.rewardStats;
+      const std = st.n > 1 ? Math.sqrt(st.m2 / (st.n - 1)) : 0;
+      if (std > 1e-8) for (let e = 0; e < E; e++) batch.reward[e] /= std;
+    }
+    const replayNoise = isMad2rl(h) && h.chainNoise === 'replay';
     const tForward = performance.now();
     const seeds = Array.from({ length: n }, () => [drawSeed(this.trainRng), drawSeed(this.trainRng)]);
     const qChosen = new Float32Array(E * n); // [E, n]: Q_theta_i(s_i, a_i)
@@ -271,6 +296,7 @@ export class QmixLearner {
           nextMasks: batch.nextMasks[i],
           seedOnline: seeds[i][0],
           seedTarget: seeds[i][1],
+          rowSeeds: replayNoise ? batch.seeds[i] : undefined,
         }));
         for (const r of await g.trainForward(inputs)) {
           for (let e = 0; e < E; e++) {
@@ -437,6 +463,8 @@ export class QmixLearner {
       trainSteps: this.trainSteps,
       actRng: this.actRng.getState(),
       trainRng: this.trainRng.getState(),
+      evalRng: this.evalRng.getState(),
+      rewardStats: this.rewardStats,
     });
   }
 
@@ -449,6 +477,8 @@ export class QmixLearner {
       trainSteps: number;
       actRng: number[];
       trainRng: number[];
+      evalRng?: number[];
+      rewardStats?: { n: number; mean: number; m2: number };
     };
     const mine = this.fingerprint();
     for (const key of Object.keys(mine) as (keyof typeof mine)[]) {
@@ -484,6 +514,8 @@ export class QmixLearner {
     this.trainSteps = state.trainSteps;
     this.actRng = Random.fromState(state.actRng);
     this.trainRng = Random.fromState(state.trainRng);
+    if (state.evalRng) this.evalRng = Random.fromState(state.evalRng);
+    this.rewardStats = state.rewardStats ?? { n: 0, mean: 0, m2: 0 };
     this.episode = emptyTotals();
   }
 

@@ -35,6 +35,16 @@ export interface DenoiserShape {
    * `clip_denoised`); off (the default) is eqs. (39)-(40) as printed. See docs/model-notes.md.
    */
   clipDenoised?: boolean;
+  /**
+   * What the agent's Q-vector is: softmax(x^0) as eq. (41) prints it ('softmax', the default for the literal
+   * reading), or x^0 itself ('logits': unbounded action values; argmax (54) picks the same action).
+   */
+  qHead?: 'softmax' | 'logits';
+  /**
+   * 'stochastic': x^M ~ N(0, I) and the noise z of (40), as printed; 'mean': the chain's mean path (x^M = 0,
+   * z = 0), a deterministic network from s_i to Q. See docs/model-notes.md.
+   */
+  noise?: 'stochastic' | 'mean';
 }
 
 /** Parameter names and shapes of one denoiser, in a fixed order. */
@@ -58,7 +68,7 @@ export function denoiserParamSpecs(s: DenoiserShape): ParamSpec[] {
 }
 
 export type ChainCache = {
-  /** Softmax output Q, eq. (41). */
+  /** The Q-vector: softmax(x^0) (eq. 41) or x^0 (qHead 'logits'). */
   q: tf.Tensor2D;
   /** xs[k]: input x^m of forward step k (m = M - k). */
   xs: tf.Tensor2D[];
@@ -99,11 +109,28 @@ export class DiffusionChain {
   makeNoise(seed: number, batch: number): Float32Array {
     const block = batch * this.shape.nActions;
     const out = new Float32Array(this.noiseSize(batch));
+    if (this.shape.noise === 'mean') return out; // the mean path: x^M = 0, z = 0
     const gen = new FastNormal(seed);
     gen.fill(out, 1, 0, block); // x^M ~ N(0, I)
     for (let k = 1; k < this.steps; k++) {
       const m = this.steps - k + 1;
       gen.fill(out, this.schedule.noiseStd[m - 1], k * block, (k + 1) * block);
+    }
+    return out;
+  }
+
+  /**
+   * Noise for a batch whose row r equals the batch-1 noise of seeds[r] (`makeNoise(seeds[r], 1)`): a stored
+   * decision replayed with the noise it was taken with.
+   */
+  makeNoiseRows(seeds: Int32Array): Float32Array {
+    const B = seeds.length;
+    const A = this.shape.nActions;
+    const out = new Float32Array(this.noiseSize(B));
+    if (this.shape.noise === 'mean') return out;
+    for (let r = 0; r < B; r++) {
+      const row = this.makeNoise(seeds[r], 1);
+      for (let k = 0; k < this.steps; k++) out.set(row.subarray(k * A, (k + 1) * A), k * B * A + r * A);
     }
     return out;
   }
@@ -156,7 +183,7 @@ export class DiffusionChain {
         if (m > 1) next = tf.add(next, tf.tensor2d(noise.subarray((k + 1) * block, (k + 2) * block), [B, A]));
         x = next;
       }
-      const q = tf.softmax(x) as tf.Tensor2D; // eq. (41)
+      const q = this.shape.qHead === 'logits' ? x : (tf.softmax(x) as tf.Tensor2D); // eq. (41), or x^0 itself
       const cache: ChainCache | null = keepCache ? { q, xs, trunks, masks } : null;
       return { q, cache };
     });
@@ -178,7 +205,7 @@ export class DiffusionChain {
       const q = cache.q;
       // softmax backward: dx0 = Q * (dQ - <dQ, Q>)
       // (flushed: a saturated softmax makes most of these subnormal, see flush.ts)
-      let dx = flushTiny(tf.mul(q, tf.sub(dq, tf.sum(tf.mul(dq, q), 1, true))) as tf.Tensor2D);
+      let dx = this.shape.qHead === 'logits' ? dq : flushTiny(tf.mul(q, tf.sub(dq, tf.sum(tf.mul(dq, q), 1, true))) as tf.Tensor2D);
       const layers = this.layers(p, null);
       const wT = layers.map((l) => tf.transpose(l.w));
       const nLayers = layers.length;
@@ -291,7 +318,7 @@ export class DiffusionChain {
       x.dispose();
       x = h;
     }
-    const q = softmaxToArray(view(x));
+    const q = this.shape.qHead === 'logits' ? Float32Array.from(view(x)) : softmaxToArray(view(x));
     x.dispose();
     return q;
   }
