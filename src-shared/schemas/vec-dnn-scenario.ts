@@ -27,6 +27,12 @@ export const vecDnnScenarioSchema = z.object({
   lyapunovV: z.number().positive('must be > 0 (the RSU CPU split, eq. 49, needs V > 0)').max(1e9).default(10),
   /** Workloads and queues enter objective (32) and reward (56) counted in this many operations (1e9 = "GHz"). */
   workloadUnitOps: z.number().positive().default(1e9),
+  /**
+   * The drift in reward (56): 'bound' = -(32) as printed, whose terms Q(t)(A - S) pay a learner for keeping a
+   * backlog that is being served; 'exact' = -(V sum_i d_i + L(t+1) - L(t)) with L = 1/2 sum Q^2 (eq. 29's
+   * drift itself, which telescopes over an episode). Objective (32), which the GA and greedy use, is unchanged.
+   */
+  rewardDrift: z.enum(['bound', 'exact']).default('bound'),
   channel: z
     .object({
       bandwidthHz: z.number().positive().max(1e11).default(10e6),

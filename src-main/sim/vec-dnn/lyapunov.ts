@@ -35,3 +35,10 @@ export function objectiveValue(t: ObjectiveTerms): number {
 export function rewardOf(t: ObjectiveTerms): number {
   return -objectiveValue(t);
 }
+
+/** L(t+1) - L(t), L(t) = 1/2 sum_n Q_n(t)^2 over every queue: eqs. (28)-(29) without the bound of Lemma 1. */
+export function exactDrift(before: readonly number[], after: readonly number[]): number {
+  let s = 0;
+  for (let n = 0; n < before.length; n++) s += 0.5 * (after[n] * after[n] - before[n] * before[n]);
+  return s;
+}

@@ -5,7 +5,7 @@
 import type { VecDnnScenario } from '../../../src-shared/schemas/vec-dnn-scenario';
 import { offloads, type CvDecision } from './actions';
 import { dbmToW, rateBps, type LinkParams, type PathLoss } from './channel';
-import { driftTerm, objectiveValue, penaltyTerm, rewardOf, type ObjectiveTerms } from './lyapunov';
+import { driftTerm, exactDrift, objectiveValue, penaltyTerm, rewardOf, type ObjectiveTerms } from './lyapunov';
 import { localOps, offloadedOps, transmittedBytes, type ModelProfile } from './model-profile';
 import { gammaOf, rsuCpuSplit, type RsuSplitRegime } from './rsu-allocation';
 
@@ -18,6 +18,8 @@ export interface VecDnnParams {
   slotDurationS: number;
   lyapunovV: number;
   workloadUnitOps: number;
+  /** The drift in reward (56) (scenario.rewardDrift): the bound of (32) (default) or the exact L(t+1) - L(t). */
+  rewardDrift?: 'bound' | 'exact';
   /** f^{rsu,max}. */
   rsuCpuHz: number;
   link: LinkParams;
@@ -103,6 +105,7 @@ export function paramsFromScenario(s: VecDnnScenario, profiles: readonly ModelPr
     slotDurationS: s.slotDurationS,
     lyapunovV: s.lyapunovV,
     workloadUnitOps: s.workloadUnitOps,
+    rewardDrift: s.rewardDrift,
     rsuCpuHz: s.rsu.cpuHz,
     link: {
       bandwidthHz: s.channel.bandwidthHz,
@@ -256,6 +259,9 @@ export function evaluateSlot(p: VecDnnParams, state: VecDnnSlotState, decisions:
     queuesAfter,
     terms,
     objective: objectiveValue(terms), // eq. (32)
-    reward: rewardOf(terms), // eq. (56)
+    reward:
+      p.rewardDrift === 'exact'
+        ? -(terms.penalty + exactDrift([queuesBefore.cvOps, queuesBefore.rsuOps, queuesBefore.svOps].flat().map((q) => q / u), [queuesAfter.cvOps, queuesAfter.rsuOps, queuesAfter.svOps].flat().map((q) => q / u)))
+        : rewardOf(terms), // eq. (56)
   };
 }

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { driftTerm, objectiveValue, penaltyTerm, rewardOf } from '../../../src-main/sim/vec-dnn/lyapunov';
+import { driftTerm, exactDrift, objectiveValue, penaltyTerm, rewardOf } from '../../../src-main/sim/vec-dnn/lyapunov';
 
 describe('paper 1 objective (32) and reward (56)', () => {
   it('sums Q (arrivals - service) per queue group', () => {
     expect(driftTerm([2, 3], [1, 4], [2, 1])).toBe(2 * (1 - 2) + 3 * (4 - 1));
     expect(driftTerm([], [], [])).toBe(0);
+  });
+
+  it('exact drift L(t+1) - L(t) with L = 1/2 sum Q^2 (eqs. 28-29)', () => {
+    expect(exactDrift([2, 0, 1], [1, 3, 1])).toBe(0.5 * (1 + 9 + 1 - 4 - 0 - 1));
+    expect(exactDrift([], [])).toBe(0);
   });
 
   it('weights the completion times by V', () => {

@@ -67,6 +67,13 @@ describe('paper 1 slot: hand-computed delays, queues, objective (eqs. 4-17, 8/10
     expect(o.reward).toBe(-o.objective);
   });
 
+  it("rewardDrift 'exact': reward = -(V sum d + L(t+1) - L(t)) with L of eq. (28); objective (32) unchanged", () => {
+    const x = evaluateSlot({ ...handParams, rewardDrift: 'exact' }, handState(), decisions);
+    // L(t) = 1/2 (1 + 0 + 4 + 36 + 0 + 1 + 0) = 21; L(t+1) = 1/2 (0.25 + 0 + 4.84 + 16 + 0 + 0 + 0) = 10.545 (Gops^2)
+    expect(x.objective).toBeCloseTo(o.objective, 12);
+    expect(x.reward).toBeCloseTo(-(93.5 + (10.545 - 21)), 6);
+  });
+
   it('counts V2V waiting across model types and gives an idle RSU to the largest queue', () => {
     // CV 0 (Tiny) phi = 3 -> SV 2 (3 Gops), CV 1 all local (phi = 4), CV 2 (Small) phi = 2 -> SV 2 (2 Gops).
     const x = evaluateSlot(handParams, handState(), [
