@@ -146,6 +146,21 @@ export const paperExperiments: PaperExperiment[] = [
   },
   {
     kind: 'sweep',
+    id: 'p1-decision-time',
+    paper: 1,
+    title: 'Per-step decision time of P-QMIX, MAD2RL and the GA',
+    source: 'Paper 1, published version (IEEE TMC 2025), Table II: 5 CVs, 3..7 SVs (see ../shared/papers/NOTES.md)',
+    figures: ['p1-table2'],
+    request: {
+      // decision time does not depend on training: a few episodes, timed on the exploration-off evaluation points
+      env: 'vec-dnn', name: 'p1-decision-time', scenario: p1Scenario(5, 5, 10),
+      algos: [{ algo: 'pqmix' }, MAD2RL, { algo: 'genetic' }], episodes: 3, seeds: PAPER_SEEDS,
+      sweep: { svCount: [3, 4, 5, 6, 7] }, evalEvery: 3, evalEpisodes: 2,
+    },
+    quick: { episodes: 1, seeds: [1], sweep: { svCount: [3, 7] } },
+  },
+  {
+    kind: 'sweep',
     id: 'p2-convergence',
     paper: 2,
     title: 'Convergence, stability and queues of Ly-DTMPPO and the baselines',

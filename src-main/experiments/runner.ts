@@ -313,10 +313,14 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       const tEp = performance.now();
       let obs: EnvObservation = env.reset(episodeSeed(req.seed, episode, p.scenarioSeed));
       const agg = new EpisodeAggregate();
+      const decide = { ms: 0, n: 0 };
       for (let slot = 1; slot <= slots; slot++) {
         if (pausedPromise) await pausedPromise;
         if (cancelled) break;
+        const tAct = performance.now();
         const actions = await controller.act(obs, env, !req.evaluate);
+        decide.ms += performance.now() - tAct;
+        decide.n += 1;
         const result = env.step(actions);
         if (!req.evaluate && controller.observe) await controller.observe(obs, actions, result);
         const values = env.slotMetrics(result.info);
@@ -341,7 +345,9 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       }
       if (cancelled && agg.slotCount < slots) break;
       const learner = controller.endEpisode ? await controller.endEpisode(episode) : {};
-      const values = { ...agg.values(), ...(req.evaluate ? evaluationMetrics(learner) : learner) };
+      // heuristics report no decision time of their own: the wall time of act() per slot (Table II)
+      const timing: Record<string, number> = decide.n > 0 ? { decisionMs: decide.ms / decide.n } : {};
+      const values = { ...agg.values(), ...timing, ...(req.evaluate ? evaluationMetrics(learner) : learner) };
       emit({ kind: 'episode', episode, wallTimeS: (performance.now() - tEp) / 1000, values });
       addTotals(totals, values);
       if (p.evaluates && !req.evaluate && req.evalEvery > 0 && (episode % req.evalEvery === 0 || episode === req.episodes)) {

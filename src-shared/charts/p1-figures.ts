@@ -10,6 +10,7 @@ import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { describeMetric } from './metric-info';
 import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, type FigureParam, type FigureRun } from './run-data';
 import { buildSweepChart, sweepChartTable, type SweepChartSpec } from './sweep-chart';
+import { p1Table2 } from './p1-table2';
 
 /** Default smoothing of paper 1's curves (the paper does not say; see docs/model-notes.md). */
 const P1_WINDOW = 20;
@@ -36,7 +37,7 @@ function fig6a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   return curveResult('p1-fig6a', {
     title: describeFigure('Episodic reward', { of: algo ? algoLabel(algo) : '', how: 'under different denoising steps', runs }),
     x: EPISODE_AXIS,
-    y: { name: 'Episodic reward', type: 'value' },
+    y: { name: 'Episodic reward (sum over the T slots of r(t), eq. 56)', type: 'value' },
     groups,
     bands: opts.spread ?? true,
   }, opts, warnings);
@@ -47,7 +48,7 @@ function fig6b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   return curveResult('p1-fig6b', {
     title: describeFigure('Episodic reward', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
-    y: { name: 'Episodic reward', type: 'value' },
+    y: { name: 'Episodic reward (sum over the T slots of r(t), eq. 56)', type: 'value' },
     groups,
     bands: opts.spread ?? true,
   }, opts, []);
@@ -66,7 +67,7 @@ function queueFigure(id: string, key: 'queueCvGops' | 'queueDnnGops' | 'queueSvG
     return curveResult(id, {
       title: describeFigure(title, { how: algo ? `under ${algoLabel(algo)}` : undefined, runs }),
       x: EPISODE_AXIS,
-      y: { name: 'Task queue length', unit: info.unit, type: 'value', fromZero: true, nonNegative: true },
+      y: { name: 'Task queue length (mean over the episode\'s slots)', unit: info.unit, type: 'value', fromZero: true, nonNegative: true },
       groups,
       bands: opts.spread ?? false, // one curve per entry: bands off unless asked for
     }, opts, warnings);
@@ -89,10 +90,14 @@ function completionSweep(id: string, param: FigureParam, xName: string, versus: 
     }));
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);
     const yName = key === 'completionTimeSumS' ? 'Overall task completion time' : 'Mean task completion time per CV';
+    const yDef =
+      key === 'completionTimeSumS'
+        ? `${yName} (sum over CVs of d_i, eq. 17, per slot; mean over slots)`
+        : `${yName} (mean over CVs of d_i, eq. 17, per slot; mean over slots)`;
     return sweepResult(id, {
       title: describeFigure(yName, { of: algorithmsPhrase(runs), how: `versus ${versus}`, runs, vary: [param] }),
       x: { name: xName, type: 'category', categories },
-      y: { name: yName, unit: 's', type: 'value', fromZero: true, nonNegative: true },
+      y: { name: yDef, unit: 's', type: 'value', fromZero: true, nonNegative: true },
       series,
       mode: opts.mode ?? 'bar',
       errorBars: opts.spread ?? true,
@@ -120,7 +125,7 @@ function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
   return sweepResult('p1-fig9a', {
     title: describeFigure('Average task queue backlog', { of: algo ? algoLabel(algo) : '', how: 'versus V', runs, vary: ['lyapunovV'] }),
     x: { name: 'Lyapunov control parameter V', type: 'category', categories },
-    y: { name: 'Average backlog', unit: 'G operations', type: 'value', fromZero: true, nonNegative: true },
+    y: { name: 'Average backlog (mean over the queues of a kind and over slots)', unit: 'G operations', type: 'value', fromZero: true, nonNegative: true },
     series,
     mode: opts.mode ?? 'bar',
     errorBars: opts.spread ?? true,
@@ -211,4 +216,5 @@ export const p1Figures: FigureSpec[] = [
     x: { name: 'Lyapunov control parameter V' }, y: { name: 'Overall task completion time', unit: 's' },
     build: completionSweep('p1-fig9b', 'lyapunovV', 'Lyapunov control parameter V', 'V', true),
   },
+  p1Table2,
 ];
