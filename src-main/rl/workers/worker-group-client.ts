@@ -4,7 +4,11 @@ import { Worker } from 'node:worker_threads';
 import type { DecideInput, GroupConfig, TrainForwardInput, TrainForwardOutput } from '../agents/agent-group';
 import type { GroupClient } from '../agents/group-client';
 import type { NamedArray } from '../nn/params';
+import { runningFromSources } from '../../package-root';
 import type { GroupMethod, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
+
+/** The worker entry next to this module: compiled agent-worker.js in a build, the tsx bootstrap in the sources. */
+const agentWorkerScript = new URL(runningFromSources ? './agent-worker.mjs' : './agent-worker.js', import.meta.url);
 
 export class WorkerGroupClient implements GroupClient {
   readonly remote = true;
@@ -36,7 +40,7 @@ export class WorkerGroupClient implements GroupClient {
   /** Starts a worker holding the agents of `config` on backend `backend`; resolves once it is ready. */
   static async start(backend: string, config: GroupConfig): Promise<WorkerGroupClient> {
     const init: WorkerInit = { backend, config };
-    const worker = new Worker(new URL('./agent-worker.mjs', import.meta.url), { workerData: init });
+    const worker = new Worker(agentWorkerScript, { workerData: init });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (msg: WorkerResponse) => {
         if (msg.id !== -1) return;
