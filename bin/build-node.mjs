@@ -2,7 +2,8 @@
 // The Node build of the engine and the CLI: compiles src-main/ (minus the Electron shell, which electron-vite
 // builds) and src-shared/ to ES modules under out/node/, one .js file and one source map per .ts file, so errors
 // still point at the TypeScript. Each file keeps its own imports (no bundling): a command loads only the modules
-// it imports, as in the sources. Packages stay external (node_modules).
+// it imports, as in the sources. Packages stay external (node_modules), except zod: nearly every command loads
+// it, and one bundled file (vendor/zod.js) loads faster than its many modules.
 //
 //   node bin/build-node.mjs          build when the sources changed since the last build (`npm run build:node`)
 //   node bin/build-node.mjs --force  always build
@@ -65,13 +66,24 @@ function readPointer() {
   }
 }
 
-/** esbuild plugin: packages stay imports of node_modules; a relative import gets the .js of its .ts file. */
-function relativeImportsToJs() {
+/** Packages bundled into vendor/<name>.js of the build (imported by their bare name only). */
+const VENDORED = ['zod'];
+
+/**
+ * esbuild plugin: packages stay imports of node_modules (vendored ones point at vendor/<name>.js); a relative
+ * import gets the .js of its .ts file.
+ */
+function relativeImportsToJs(outdir) {
   return {
     name: 'relative-imports-to-js',
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return undefined;
+        if (VENDORED.includes(args.path)) {
+          const importerOut = path.join(outdir, path.relative(root, path.dirname(args.importer)));
+          const rel = path.relative(importerOut, path.join(outdir, 'vendor', `${args.path}.js`)).split(path.sep).join('/');
+          return { path: rel.startsWith('.') ? rel : `./${rel}`, external: true };
+        }
         if (!args.path.startsWith('.')) return { path: args.path, external: true };
         if (/\.(m?js|json)$/.test(args.path)) return { path: args.path, external: true };
         const abs = path.resolve(args.resolveDir, args.path);
@@ -101,7 +113,7 @@ export async function buildNode({ log = () => {} } = {}) {
     outdir,
     outbase: root,
     bundle: true, // only so that the plugin sees every import; every import is external
-    plugins: [relativeImportsToJs()],
+    plugins: [relativeImportsToJs(outdir)],
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -110,6 +122,18 @@ export async function buildNode({ log = () => {} } = {}) {
     logLevel: 'silent',
   });
   for (const w of result.warnings) log(`warning: ${w.text}`);
+  for (const pkg of VENDORED) {
+    await esbuild.build({
+      absWorkingDir: root,
+      stdin: { contents: `export * from '${pkg}';`, resolveDir: root, sourcefile: `vendor-${pkg}.js` },
+      outfile: path.join(outdir, 'vendor', `${pkg}.js`),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+    });
+  }
   const tmp = `${pointerFile}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify({ fingerprint, dir: name, files: files.length }) + '\n');
   fs.renameSync(tmp, pointerFile); // atomic: readers see the old build or the new one
