@@ -30,7 +30,7 @@ function timeProcess(args: string[], input?: string): Promise<number> {
     const t0 = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
     let err = '';
-    child.stderr.on('data', (d) => (err += String(d)));
+    child.stderr?.on('data', (d) => (err += String(d)));
     if (input !== undefined) child.stdin?.end(input);
     child.once('error', reject);
     child.once('exit', (code) => {

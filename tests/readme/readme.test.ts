@@ -95,7 +95,7 @@ function ruleFor(c: ReadmeCommand): Rule {
       check: (r) => expect(r.stdout).toMatch(/^run completed: 1\/1 episodes/),
     };
   }
-  if (cmd === 'scenario' && rest.length === 0 && c.stdoutTo) {
+  if (cmd === 'scenario' && rest[0] === 'default' && c.stdoutTo) {
     return {
       kind: 'run',
       check: (r) => {

@@ -10,21 +10,14 @@ import { writeCsv } from '../../export/csv';
 import { writeFigureFile } from '../../export/figure-files';
 import { layerProfileRows } from '../../export/layer-profile';
 import { writeXlsx } from '../../export/xlsx';
-import { getPaperExperiment, paperExperiments, sweepDefinition, type ExperimentOverrides, type PaperExperiment } from '../../experiments/paper-experiments';
+import { listExperiments } from './reproduce-list';
+import { getPaperExperiment, sweepDefinition, type ExperimentOverrides, type PaperExperiment } from '../../experiments/paper-experiments';
 import { loadScenarioFile } from '../../experiments/scenarios';
 import { loadSweepRuns } from '../../experiments/sweep-results';
 import { runSweep, sweepStatusCounts } from '../../experiments/sweeps';
 import { resolveModel } from '../../sim/vec-dnn/model-catalog';
 import { buildOptionsFrom, parseFigureOptions, type FigureCliOptions } from './figure-options';
 
-function listExperiments(): string {
-  return paperExperiments
-    .map((e) => {
-      const runs = e.kind === 'sweep' ? ` [${e.request.algos.map((a) => a.algo).join(', ')}]` : '';
-      return `${e.id.padEnd(18)} ${e.figures.join(', ').padEnd(36)} ${e.title}${runs}`;
-    })
-    .join('\n');
-}
 
 async function figureInput(
   exp: PaperExperiment,
@@ -98,12 +91,8 @@ function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>)
   return out;
 }
 
-/** Runs `vecwb reproduce` with commander's parsed arguments. */
+/** Runs `vecwb reproduce` with commander's parsed arguments (--list is answered by reproduce.ts). */
 export async function reproduce(id: string | undefined, raw: Record<string, unknown>): Promise<void> {
-  if (raw.list) {
-    process.stdout.write(listExperiments() + '\n');
-    return;
-  }
   if (!id) throw new UserError(`give an experiment id; known:\n${listExperiments()}`);
   const exp = getPaperExperiment(id);
   const quick = raw.quick === true;

@@ -17,6 +17,11 @@ export function register(program: Command): void {
     .option('--seeds <list>', 'seeds, comma-separated, instead of 1,2,3')
     .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)");
   addDrawingOptions(cmd).action(async (id: string | undefined, raw: Record<string, unknown>) => {
+    if (raw.list) {
+      const { listExperiments } = await import('./reproduce-list');
+      process.stdout.write(listExperiments() + '\n');
+      return;
+    }
     const { reproduce } = await import('./reproduce-run');
     await reproduce(id, raw);
   });
