@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/electron/main.ts'),
           // Runs execute in worker threads; the worker is its own entry so main.ts can start it by path.
           'run-worker': resolve(__dirname, 'src-main/engine/run-worker.ts'),
+          // A learner's agent groups run in worker threads of their own (src-main/rl/workers), found next to it.
+          'agent-worker': resolve(__dirname, 'src-main/rl/workers/agent-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js' },
       },

@@ -1,30 +1,32 @@
 #!/usr/bin/env node
-// `npm run bench`: registers the TypeScript loader (tsx) and runs the benchmarks of both papers in turn:
-//   p1  bench/learner-bench.ts  paper-1 learners: ms per training step and per decision, per backend
-//   p2  bench/isac.bench.ts     paper-2 learners: ms per episode and per update, one line per algorithm
+// `npm run bench`: registers the TypeScript loader (tsx) and runs the benchmarks in turn:
+//   startup  bench/startup.ts        median wall time of vecwb --help, layers, eval-slot, serve's first page vs node -e 0
+//   p1       bench/learner-bench.ts  paper-1 learners: ms per training step and per decision, per backend
+//   p2       bench/isac.bench.ts     paper-2 learners: ms per episode and per update, one line per algorithm
 // Usage:
-//   npm run bench                          both parts, human-readable
-//   npm run bench -- --json                one JSON object per line; `bench` says which part ("p1" | "p2")
-//   npm run bench -- --only p1|p2          one part only
+//   npm run bench                          every part, human-readable
+//   npm run bench -- --json                one JSON object per line; `bench` says which part ("startup" | "p1" | "p2")
+//   npm run bench -- --only startup|p1|p2  one part only
 // Every other option belongs to one part and is passed to it:
+//   startup: --runs N (runs per command, default 7)
 //   p1: --backends wasm,cpu  --threads auto|N  --algo mad2rl|pqmix  --steps N  --decisions N
 //   p2: --backend auto|wasm|cpu  --algos ly-dtmppo,...  --episodes N
 import { register } from 'tsx/esm/api';
 
 const PARTS = {
+  startup: { module: '../bench/startup.ts', options: ['--runs'] },
   p1: { module: '../bench/learner-bench.ts', options: ['--backends', '--threads', '--algo', '--steps', '--decisions'] },
   p2: { module: '../bench/isac.bench.ts', options: ['--backend', '--algos', '--episodes'] },
 };
 
 function parseArgs(argv) {
   const only = new Set(Object.keys(PARTS));
-  const args = { p1: [], p2: [] };
-  const given = { p1: [], p2: [] };
+  const args = { startup: [], p1: [], p2: [] };
+  const given = { startup: [], p1: [], p2: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') {
-      args.p1.push(a);
-      args.p2.push(a);
+      for (const p of Object.keys(PARTS)) args[p].push(a);
       continue;
     }
     if (a === '--only' || a.startsWith('--only=')) {
@@ -37,7 +39,7 @@ function parseArgs(argv) {
     const part = Object.keys(PARTS).find((p) => PARTS[p].options.includes(a));
     if (!part) {
       const all = Object.entries(PARTS).map(([p, d]) => `${p}: ${d.options.join(' ')}`).join('; ');
-      throw new Error(`unknown option ${a} (--json, --only p1|p2; ${all})`);
+      throw new Error(`unknown option ${a} (--json, --only ${Object.keys(PARTS).join('|')}; ${all})`);
     }
     const v = argv[++i];
     if (v === undefined) throw new Error(`${a} needs a value`);

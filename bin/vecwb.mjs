@@ -1,7 +1,17 @@
 #!/usr/bin/env node
-// Entry point of the `vecwb` CLI: registers the TypeScript loader (tsx) and hands over to the CLI shell.
-import { register } from 'tsx/esm/api';
+// Entry point of the `vecwb` CLI: runs the compiled CLI shell from out/node/ (bin/build-node.mjs; rebuilt first
+// when the TypeScript sources changed), with source maps on so stack traces name the .ts files and lines.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureNodeBuild } from './build-node.mjs';
 
-register();
-const { main } = await import('../src-main/cli/main.ts');
+let buildDir;
+try {
+  buildDir = await ensureNodeBuild({ log: (s) => process.stderr.write(`vecwb: ${s}\n`) });
+} catch (err) {
+  process.stderr.write(`vecwb: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+process.setSourceMapsEnabled(true);
+const { main } = await import(pathToFileURL(path.join(buildDir, 'src-main', 'cli', 'main.js')).href);
 await main(process.argv);

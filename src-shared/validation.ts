@@ -3,15 +3,10 @@
 // allowed range of that field, e.g. "cvs.count: got 0; allowed 1..64 (integer)": zod's issue carries only the
 // bound that was crossed, so the other bound is read from the field's schema (found by the issue's path).
 import { z } from 'zod';
+import { ValidationError } from './errors';
 
-export class ValidationError extends Error {
-  readonly issues: { path: string; message: string }[];
-  constructor(what: string, issues: { path: string; message: string }[]) {
-    super(`invalid ${what}:\n` + issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n'));
-    this.name = 'ValidationError';
-    this.issues = issues;
-  }
-}
+// Defined in errors.ts so that catching it (the CLI shell) does not load zod.
+export { ValidationError };
 
 /** Marks range issues that carry zod's default wording (a schema's own message is kept and extended instead). */
 const DEFAULT_RANGE_MESSAGE = '\u0000range';

@@ -1,7 +1,7 @@
 // The `vecwb` command-line shell: parses arguments and calls the engine; holds no model logic.
 import { Command, CommanderError } from 'commander';
-import { UserError } from '../../src-shared/errors';
-import { ValidationError } from '../../src-shared/validation';
+// Parsing and --help load only commander and the command modules, which import their work when they run.
+import { UserError, ValidationError } from '../../src-shared/errors';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command();

@@ -12,6 +12,7 @@ import { UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
 import { runRequestSchema, type RunRequest } from '../../src-shared/schemas/run';
 import { findAlgorithm } from '../experiments/algorithms';
+import { packageRoot } from '../package-root';
 import { defaultScenario, parseScenario } from '../experiments/scenarios';
 import { listPresetModels } from '../sim/vec-dnn/model-catalog';
 import { algorithmsFor, checkHyper } from './algorithms-view';
@@ -57,7 +58,7 @@ export interface Engine {
 
 function packageVersion(): string {
   try {
-    const file = new URL('../../package.json', import.meta.url);
+    const file = path.join(packageRoot, 'package.json');
     return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
   } catch {
     return '0.0.0';

@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import type { MetricRecord } from '../../src-shared/metrics';
 import type { RunProgress, RunSummary } from '../../src-shared/schemas/run';
+import { runningFromSources } from '../package-root';
 import { workerMessageSchema, type ControlAction, type RunTask } from './worker-protocol';
 
 export interface RunCallbacks {
@@ -24,8 +25,11 @@ export interface RunExecutor {
   start(task: RunTask, callbacks: RunCallbacks): RunExecution;
 }
 
-/** The bootstrap that registers the TypeScript loader and runs run-worker.ts (source checkouts, tests). */
-export const defaultWorkerScript = new URL('./run-worker-entry.mjs', import.meta.url);
+/**
+ * The worker entry next to this module: the compiled run-worker.js in a build, or (running from the sources:
+ * tests) the bootstrap that registers the TypeScript loader and runs run-worker.ts.
+ */
+export const defaultWorkerScript = new URL(runningFromSources ? './run-worker-entry.mjs' : './run-worker.js', import.meta.url);
 
 /** Runs each run in its own worker thread. `script` is the worker entry (a bundled file in the Electron build). */
 export class WorkerRunExecutor implements RunExecutor {

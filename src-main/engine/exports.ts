@@ -1,5 +1,6 @@
 // Exports for the UI: figures (catalogue builders -> ECharts SSR SVG / resvg PNG) and run data (XLSX, CSV),
 // written into the run's exports/ folder (one run) or <runs>/_exports (several), read back via export.read.
+// The renderers (ECharts SSR, resvg) and SheetJS are imported on the first export, not when the engine starts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFigure, figureCatalog, getFigure, type FigureInput } from '../../src-shared/charts';
@@ -9,11 +10,9 @@ import { UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
 import { RUN_FILES } from '../experiments/run-folder';
 import { loadFigureRun } from '../experiments/sweep-results';
-import { renderFigurePng, renderFigureSvg } from '../export/figure-render';
 import { resolveModel } from '../sim/vec-dnn/model-catalog';
 import { profileModelForUi } from './model-profiles';
 import type { RunIndex } from './run-index';
-import { writeRunDataFiles } from './run-data-export';
 
 const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -72,7 +71,7 @@ export class ExportService {
     return { runs: params.runIds.map((runId) => loadFigureRun(this.index.dirOf(runId))) };
   }
 
-  exportFigure(params: ExportFigureParams): ExportedFile {
+  async exportFigure(params: ExportFigureParams): Promise<ExportedFile> {
     const spec = getFigure(params.figureId);
     const result = buildFigure(params.figureId, this.figureInput(params), { window: params.window, algo: params.algo, showTitle: true });
     if (!result.option) throw new UserError(`${spec.label} is a table, not a chart: export it as XLSX or CSV`);
@@ -80,12 +79,14 @@ export class ExportService {
     const dir = params.runIds.length > 0 ? this.outDir(params.runIds) : this.sharedDir();
     const file = path.join(dir, `${base}.${params.format}`);
     const size = { width: params.widthPx, height: params.heightPx };
+    const { renderFigurePng, renderFigureSvg } = await import('../export/figure-render');
     if (params.format === 'svg') fs.writeFileSync(file, renderFigureSvg(result.option, size));
     else fs.writeFileSync(file, renderFigurePng(result.option, { ...size, scale: params.scale }));
     return describeFile(file);
   }
 
-  exportData(runIds: string[], format: 'xlsx' | 'csv'): ExportedFile[] {
+  async exportData(runIds: string[], format: 'xlsx' | 'csv'): Promise<ExportedFile[]> {
+    const { writeRunDataFiles } = await import('./run-data-export');
     const files: string[] = [];
     for (const runId of runIds) {
       const dir = this.index.dirOf(runId);

@@ -19,6 +19,7 @@ import type { EnvObservation, MultiAgentEnv } from '../sim/env';
 import { findAlgorithm } from './algorithms';
 import type { Controller } from './controller';
 import { createEnvironment } from './environments';
+import { packageRoot } from '../package-root';
 import { EpisodeAggregate } from './episode-aggregate';
 import { defaultScenario, parseScenario, type Scenario } from './scenarios';
 import {
@@ -69,7 +70,7 @@ function versions(): Record<string, string> {
       // not installed: nothing to record
     }
   }
-  const own = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../package.json');
+  const own = path.join(packageRoot, 'package.json');
   try {
     out['vec-workbench'] = (JSON.parse(fs.readFileSync(own, 'utf8')) as { version: string }).version;
   } catch {

@@ -6,10 +6,10 @@ import type { FigureBuildOptions, FigureInput } from '../../src-shared/charts/fi
 import { UserError } from '../../src-shared/errors';
 import { writeCsv } from './csv';
 import { DEFAULT_FIGURE_SIZE, renderFigurePng, renderFigureSvg } from './figure-render';
+import { figureFormats, type FigureFormat } from './figure-formats';
 import { writeXlsx } from './xlsx';
 
-export type FigureFormat = 'svg' | 'png' | 'csv' | 'xlsx';
-export const figureFormats: readonly FigureFormat[] = ['svg', 'png', 'csv', 'xlsx'];
+export { figureFormats, type FigureFormat };
 
 export interface FigureFileOptions {
   format: FigureFormat;

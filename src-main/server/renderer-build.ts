@@ -2,9 +2,8 @@
 // than its sources, so `vecwb serve` works right after `npm install`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root';
 
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const defaultRendererDir = path.join(packageRoot, 'out', 'renderer-web');
 const viteConfig = path.join(packageRoot, 'vite.config.renderer.ts');
 const sourceDirs = [path.join(packageRoot, 'src-renderer'), path.join(packageRoot, 'src-shared')];

@@ -1,5 +1,5 @@
 // `vecwb eval-slot --env isac-dt`: JSON text in, JSON text out, one slot of paper 2 and no randomness.
-// Not a commander command of its own: `eval-slot` dispatches here for --env isac-dt.
+// Not a commander command of its own: `eval-slot` imports it when it runs with --env isac-dt.
 import { UserError } from '../../../src-shared/errors';
 import { evaluateIsacSlotInput } from '../../sim/isac-dt/eval-slot-io';
 

@@ -1,22 +1,8 @@
 // `vecwb eval-slot`: JSON on stdin -> JSON on stdout, one slot evaluated from a given state and decisions with
-// no randomness. --env vec-dnn (default, paper 1; shapes in src-main/sim/vec-dnn/eval-slot-io.ts) or isac-dt
-// (paper 2; docs/eval-slot-isac.md).
+// no randomness. --env vec-dnn (default, paper 1; eval-slot-vec-dnn.ts) or isac-dt (paper 2; eval-slot-isac.ts,
+// docs/eval-slot-isac.md). The evaluator of the chosen paper is imported when the command runs.
 import { Option, type Command } from 'commander';
-import { UserError } from '../../../src-shared/errors';
-import { evaluateVecDnnSlotInput } from '../../sim/vec-dnn/eval-slot-io';
 import { readStdin } from '../read-stdin';
-import { runIsacEvalSlot } from './eval-slot-isac';
-
-/** Parses the input JSON, evaluates the paper-1 slot and returns the output JSON (2-space indented, newline). */
-export function runVecDnnEvalSlot(inputText: string): string {
-  let data: unknown;
-  try {
-    data = JSON.parse(inputText);
-  } catch (err) {
-    throw new UserError(`eval-slot input is not valid JSON: ${(err as Error).message}`);
-  }
-  return JSON.stringify(evaluateVecDnnSlotInput(data), null, 2) + '\n';
-}
 
 export function register(program: Command): void {
   program
@@ -28,6 +14,12 @@ export function register(program: Command): void {
     .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']).default('vec-dnn'))
     .action(async (opts: { env: 'vec-dnn' | 'isac-dt' }) => {
       const text = await readStdin();
-      process.stdout.write(opts.env === 'isac-dt' ? runIsacEvalSlot(text) : runVecDnnEvalSlot(text));
+      if (opts.env === 'isac-dt') {
+        const { runIsacEvalSlot } = await import('./eval-slot-isac');
+        process.stdout.write(runIsacEvalSlot(text));
+      } else {
+        const { runVecDnnEvalSlot } = await import('./eval-slot-vec-dnn');
+        process.stdout.write(runVecDnnEvalSlot(text));
+      }
     });
 }

@@ -1,20 +1,7 @@
 // `vecwb export-data`: a run's series as XLSX (one sheet per metric + config sheet) or CSV (one file per
-// metric + config.csv in a folder). Episode series always; slot series with --slots.
+// metric + config.csv in a folder). Episode series always; slot series with --slots. The writers
+// (export-data-run.ts, SheetJS) are imported when the command runs.
 import type { Command } from 'commander';
-import { z } from 'zod';
-import { parseWith } from '../../../src-shared/validation';
-import { UserError } from '../../../src-shared/errors';
-import { writeCsv } from '../../export/csv';
-import { runTables } from '../../export/run-tables';
-import { writeXlsx } from '../../export/xlsx';
-import { isRunFolder, readMetrics, readRunConfig, readSummary } from '../../experiments/run-folder';
-
-const optionsSchema = z.object({
-  run: z.string({ error: '--run is required' }).min(1, '--run is required'),
-  format: z.enum(['xlsx', 'csv'], { error: '--format must be xlsx or csv' }),
-  out: z.string({ error: '--out is required' }).min(1, '--out is required'),
-  slots: z.boolean().default(false),
-});
 
 export function register(program: Command): void {
   program
@@ -24,20 +11,8 @@ export function register(program: Command): void {
     .option('--format <format>', 'xlsx or csv', 'xlsx')
     .option('--out <path>', 'output .xlsx file, or folder for csv')
     .option('--slots', 'also export the per-slot series (large for long runs)')
-    .action((raw: Record<string, unknown>) => {
-      const o = parseWith(optionsSchema, raw, 'export-data options');
-      if (!isRunFolder(o.run)) throw new UserError(`${o.run} is not a run folder (no config.json)`);
-      const config = readRunConfig(o.run);
-      const records = readMetrics(o.run);
-      if (records.length === 0) throw new UserError(`${o.run} has no metrics yet`);
-      const tables = runTables(records, { slots: o.slots });
-      const configData = { ...config, summary: readSummary(o.run) };
-      if (o.format === 'xlsx') {
-        writeXlsx(o.out, tables, configData);
-        process.stdout.write(`${o.out} (${tables.length} series sheets + config)\n`);
-      } else {
-        const files = writeCsv(o.out, tables, configData);
-        process.stdout.write(`${o.out}/ (${files.length} files)\n`);
-      }
+    .action(async (raw: Record<string, unknown>) => {
+      const { exportData } = await import('./export-data-run');
+      exportData(raw);
     });
 }

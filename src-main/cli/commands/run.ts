@@ -1,7 +1,6 @@
 // `vecwb run` and `vecwb resume`: train or evaluate an algorithm and write a run folder.
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { UserError } from '../../../src-shared/errors';
 import type { RunHandle, RunHooks } from '../../experiments/runner';
 import type { RunSummary } from '../../../src-shared/schemas/run';
@@ -34,7 +33,8 @@ function parseHyper(pairs: string[] | undefined): Record<string, unknown> {
 /** Progress on a TTY (a bar), one line per episode otherwise; Ctrl-C cancels cleanly keeping what was written. */
 async function follow(start: (hooks: RunHooks) => Promise<RunHandle>): Promise<RunSummary> {
   const tty = process.stderr.isTTY;
-  const bar = tty
+  const cliProgress = tty ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: ' {bar} {percentage}% | episode {episode}/{episodes} | ETA {eta_formatted} | reward {reward}', etaBuffer: 50 },
         cliProgress.Presets.shades_classic,

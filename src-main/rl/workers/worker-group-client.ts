@@ -1,10 +1,24 @@
 // The learner's side of an agent group that lives in a worker thread. Requests are answered in order; the
 // worker only keeps the process alive while a request is pending (so a forgotten dispose cannot hang it).
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { DecideInput, GroupConfig, TrainForwardInput, TrainForwardOutput } from '../agents/agent-group';
 import type { GroupClient } from '../agents/group-client';
 import type { NamedArray } from '../nn/params';
+import { runningFromSources } from '../../package-root';
 import type { GroupMethod, WorkerInit, WorkerRequest, WorkerResponse } from './protocol';
+
+/**
+ * The worker entry: in the sources the tsx bootstrap next to this module; in the Node build the compiled
+ * agent-worker.js next to it; in the Electron bundle out/main/agent-worker.js, one folder above the chunk
+ * (out/main/chunks/) this module is bundled into.
+ */
+function agentWorkerScript(): URL {
+  if (runningFromSources) return new URL('./agent-worker.mjs', import.meta.url);
+  const here = new URL('./agent-worker.js', import.meta.url);
+  const above = new URL('../agent-worker.js', import.meta.url);
+  return !fs.existsSync(here) && fs.existsSync(above) ? above : here;
+}
 
 export class WorkerGroupClient implements GroupClient {
   readonly remote = true;
@@ -36,7 +50,7 @@ export class WorkerGroupClient implements GroupClient {
   /** Starts a worker holding the agents of `config` on backend `backend`; resolves once it is ready. */
   static async start(backend: string, config: GroupConfig): Promise<WorkerGroupClient> {
     const init: WorkerInit = { backend, config };
-    const worker = new Worker(new URL('./agent-worker.mjs', import.meta.url), { workerData: init });
+    const worker = new Worker(agentWorkerScript(), { workerData: init });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (msg: WorkerResponse) => {
         if (msg.id !== -1) return;
