@@ -30,7 +30,7 @@ export function mergeRecords(run: { episodes: EpisodeRecord[]; slots: SlotRecord
       if (last && r.episode <= last.episode) continue;
       run.episodes.push(r);
       changed = true;
-    } else {
+    } else if (r.kind === 'slot') {
       const last = run.slots[run.slots.length - 1];
       if (last && (r.episode < last.episode || (r.episode === last.episode && r.slot <= last.slot))) continue;
       if (last && r.episode > last.episode) run.slots.length = 0;
