@@ -1,6 +1,7 @@
 // Verdicts: each claim of a paper read against measured runs, "matches / same direction / differs" with the
 // tolerance it was judged by, or "not measured" with the reason (a figure not run, a sweep value missing).
 // Pure: the CLI report, the engine and the UI all call this.
+import { z } from 'zod';
 import { algoLabel } from '../charts/labels';
 import type { FigureParam, FigureRun } from '../charts/run-data';
 import { episodeArrayMeanCurve } from '../charts/run-data';
@@ -8,25 +9,29 @@ import { mean } from '../charts/stats';
 import { improvementPercent, measuredPoints, seedValues, spreadOf, type Spread } from './measure';
 import type { Claim, ClaimsFile, Quantity, Tolerances } from './schema';
 
-export type Verdict = 'matches' | 'same direction' | 'differs' | 'not measured';
+export const verdictSchema = z.enum(['matches', 'same direction', 'differs', 'not measured']);
+export type Verdict = z.infer<typeof verdictSchema>;
 
-export interface ClaimResult {
-  id: string;
-  figure: string;
-  section: string;
-  claim: string;
-  kind: Claim['kind'];
+const spreadSchema = z.object({ mean: z.number(), std: z.number(), n: z.number().int() });
+
+export const claimResultSchema = z.object({
+  id: z.string(),
+  figure: z.string(),
+  section: z.string(),
+  claim: z.string(),
+  kind: z.enum(['ordering', 'best', 'trend', 'peak', 'relative', 'value', 'bounded']),
   /** The paper's side, as text ("19.14 %", "MAD2RL < P-QMIX < Genetic algorithm < Greedy algorithm"). */
-  paper: string;
+  paper: z.string(),
   /** What was measured, as text (mean +/- std over seeds, or the order found at each point). */
-  measured: string;
-  /** Numeric claims: measured mean, its std over seeds, the seeds, and measured - paper. */
-  value: Spread | null;
-  difference: number | null;
-  verdict: Verdict;
-  /** The rule the verdict followed, with its tolerance. */
-  rule: string;
-}
+  measured: z.string(),
+  /** Numeric claims: measured mean, its std over seeds and the seeds; and measured - paper. */
+  value: spreadSchema.nullable(),
+  difference: z.number().nullable(),
+  verdict: verdictSchema,
+  /** The rule the verdict followed, with its tolerance (or why it was not measured). */
+  rule: z.string(),
+});
+export type ClaimResult = z.infer<typeof claimResultSchema>;
 
 const PARAM_SYMBOL: Record<FigureParam, string> = { cvCount: 'CVs', svCount: 'SVs', lyapunovV: 'V', denoisingSteps: 'M' };
 

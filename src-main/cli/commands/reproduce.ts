@@ -1,80 +1,79 @@
-// `vecwb reproduce <experiment>`: runs a paper experiment (a sweep of runs, resumable) and exports its figures
-// (SVG + PNG) and their data (one XLSX, and CSV files) into one folder.
+// `vecwb reproduce <experiment>`: runs a paper experiment (a sweep of runs, resumable) at a scale (smoke | quick |
+// paper), exports its figures (SVG + PNG) and their data (one XLSX, CSV files), and writes report.md /
+// report.html with every claim of the paper about those figures beside the measured value and a verdict.
+// Before starting it prints runs x episodes and the projected time (an estimate) and asks; `--yes` skips the
+// question. Without a terminal on stdin (CI, scripts) it does not wait for an answer: it stops with an error
+// unless --yes is given, or there is nothing left to run.
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline/promises';
 import type { Command } from 'commander';
-import { buildFigure, getFigure } from '../../../src-shared/charts/catalog';
-import type { FigureInput } from '../../../src-shared/charts/figure-types';
-import type { DataTable } from '../../../src-shared/charts/table';
+import { experimentRequestSchema, planExperiment } from '../../../src-shared/api/experiments';
 import { UserError } from '../../../src-shared/errors';
-import { writeCsv } from '../../export/csv';
-import { writeFigureFile } from '../../export/figure-files';
-import { layerProfileRows } from '../../export/layer-profile';
-import { writeXlsx } from '../../export/xlsx';
-import { getPaperExperiment, paperExperiments, sweepDefinition, type ExperimentOverrides, type PaperExperiment } from '../../experiments/paper-experiments';
+import { formatDuration, projectExperiment, remainingSeconds } from '../../../src-shared/reproduce/projection';
+import {
+  getPaperExperiment,
+  paperExperiments,
+  parseScale,
+  scaleBudget,
+  scaleNames,
+  sweepDefinition,
+  type ExperimentOverrides,
+  type PaperExperiment,
+  type ScaleName,
+} from '../../experiments/paper-experiments';
 import { loadScenarioFile } from '../../experiments/scenarios';
-import { loadSweepRuns } from '../../experiments/sweep-results';
-import { runSweep, sweepStatusCounts } from '../../experiments/sweeps';
-import { resolveModel } from '../../sim/vec-dnn/model-catalog';
+import { SWEEP_INDEX, readSweepIndex } from '../../experiments/sweep-results';
+import { claimsMarkdownTable } from '../../report/report-md';
+import { reproduceExperiment } from '../../report/reproduction';
 import { addDrawingOptions, buildOptionsFrom, parseFigureOptions, type FigureCliOptions } from './export-figure';
 
-function listExperiments(): string {
-  return paperExperiments
-    .map((e) => {
-      const runs = e.kind === 'sweep' ? ` [${e.request.algos.map((a) => a.algo).join(', ')}]` : '';
-      return `${e.id.padEnd(18)} ${e.figures.join(', ').padEnd(36)} ${e.title}${runs}`;
-    })
-    .join('\n');
+/** One line per experiment and scale: runs x episodes, projected time (estimate) and why that budget. */
+export function listExperiments(): string {
+  const lines: string[] = [];
+  for (const e of paperExperiments) {
+    if (e.kind === 'model') {
+      lines.push(`${e.id.padEnd(18)} ${e.figures.join(', ').padEnd(36)} ${e.title} (no runs: drawn from the ${e.modelName} layer table)`);
+      continue;
+    }
+    lines.push(`${e.id.padEnd(18)} ${e.figures.join(', ').padEnd(36)} ${e.title} [${e.request.algos.map((a) => a.algo).join(', ')}]`);
+    for (const scale of scaleNames) {
+      const exp = experimentRequestSchema.parse(sweepDefinition(e, scale).experiment);
+      const p = projectExperiment(exp);
+      lines.push(`    ${scale.padEnd(6)} ${String(p.runs).padStart(3)} runs x ${String(p.episodesPerRun).padStart(4)} episodes  ~${formatDuration(p.seconds).padEnd(9)} ${scaleBudget(e, scale).why}`);
+    }
+  }
+  lines.push('', 'Projected times are estimates (per-algorithm ms per slot from npm run bench and a smoke run on a 2-core VM, scaled by #CVs).');
+  return lines.join('\n');
 }
 
-async function figureInput(
-  exp: PaperExperiment,
-  outDir: string,
-  quick: boolean,
-  overrides: ExperimentOverrides,
-  signal: AbortSignal,
-): Promise<{ input: FigureInput; config: unknown }> {
-  if (exp.kind === 'model') {
-    const model = resolveModel(exp.modelName);
-    return {
-      input: { runs: [], layerProfile: { modelName: model.name, layers: layerProfileRows(model, exp.bytesPerElement) } },
-      config: { experiment: exp.id, source: exp.source, model: model.name, bytesPerElement: exp.bytesPerElement },
-    };
+/** What is about to run: runs x episodes and the projected (remaining) time. */
+function planLine(exp: PaperExperiment, scale: string, def: ReturnType<typeof sweepDefinition>, outDir: string): { line: string; toRun: number } {
+  const request = experimentRequestSchema.parse(def.experiment);
+  const p = projectExperiment(request);
+  const planned = planExperiment(request);
+  let toRun = p.runs;
+  let time = `~${formatDuration(p.seconds)}`;
+  if (fs.existsSync(path.join(outDir, 'sweep', SWEEP_INDEX))) {
+    const index = readSweepIndex(path.join(outDir, 'sweep'));
+    const done = index.runs.filter((r) => r.status === 'completed').map((r) => ({ index: r.index, wallTimeS: r.summary?.wallTimeS ?? 0 }));
+    toRun = p.runs - done.length;
+    if (done.length > 0) time = `~${formatDuration(remainingSeconds(planned, done, null).seconds)} left (${done.length} run(s) done earlier, kept)`;
   }
-  const def = sweepDefinition(exp, quick, overrides);
-  const sweepDir = path.join(outDir, 'sweep');
-  const index = await runSweep(def, {
-    outDir: sweepDir,
-    signal,
-    hooks: {
-      onRunStart(entry, pos, total, skipped) {
-        process.stderr.write(`[${pos}/${total}] ${entry.label}${skipped ? ': done earlier, kept' : ''}\n`);
-      },
-      onRecord(r) {
-        if (r.kind !== 'episode') return;
-        const reward = r.values.reward;
-        process.stderr.write(`    episode ${r.episode}: reward ${typeof reward === 'number' ? reward.toFixed(3) : '-'}\n`);
-      },
-      onRunEnd(entry) {
-        const wall = entry.summary ? `${entry.summary.wallTimeS.toFixed(1)} s` : '';
-        process.stderr.write(`    -> ${entry.status} ${wall}${entry.error ? `: ${entry.error.split('\n')[0]}` : ''}\n`);
-      },
-    },
-  });
-  const counts = sweepStatusCounts(index);
-  process.stderr.write(`sweep ${exp.id} (${def.scale}): ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
-  const { runs } = loadSweepRuns(sweepDir);
-  if (!runs.some((r) => r.records.some((rec) => rec.kind === 'episode'))) {
-    throw new UserError(`no run of ${exp.id} finished an episode, so there is nothing to draw (errors above; re-run to retry)`);
+  const line =
+    `${exp.id} at scale ${scale}: ${p.runs} runs x ${p.episodesPerRun} episodes (${p.totalEpisodes} episodes with evaluation), ` +
+    `projected ${time} [estimate]`;
+  return { line, toRun };
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await rl.question(question)).trim().toLowerCase();
+    return answer === 'y' || answer === 'yes';
+  } finally {
+    rl.close();
   }
-  if ((counts.failed ?? 0) > 0) {
-    process.stderr.write(`vecwb: ${counts.failed} run(s) failed; figures show the others (re-run the same command to retry them)\n`);
-    process.exitCode = 1;
-  }
-  return {
-    input: { runs },
-    config: { experiment: exp.id, title: exp.title, source: exp.source, scale: def.scale, sweep: index.experiment, statusCounts: counts },
-  };
 }
 
 function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>): ExperimentOverrides {
@@ -99,32 +98,57 @@ function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>)
   return out;
 }
 
+function scaleOf(raw: Record<string, unknown>): ScaleName {
+  if (raw.quick === true) {
+    if (raw.scale !== undefined && raw.scale !== 'smoke') throw new UserError(`--quick means --scale smoke; it cannot be combined with --scale ${String(raw.scale)}`);
+    return 'smoke';
+  }
+  return raw.scale === undefined ? 'paper' : parseScale(raw.scale);
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('reproduce')
-    .description('run a paper experiment (see --list) and export its figures (svg, png) and data (xlsx, csv)')
+    .description('run a paper experiment (see --list) at a scale, export its figures (svg, png) and data (xlsx, csv), and write a report of the paper\'s claims beside the measured values')
     .argument('[experiment]', 'experiment id, e.g. p1-cvs, p2-convergence')
-    .option('--list', 'list the experiments and exit')
-    .option('--quick', 'smoke scale: few episodes, one seed, fewer sweep values')
-    .option('--out <dir>', 'output folder (default: reproduce/<experiment>[-quick]); re-running resumes its sweep')
+    .option('--list', 'list the experiments with runs x episodes and the projected time of each scale, and exit')
+    .option('--scale <smoke|quick|paper>', 'smoke: pipeline check (2 short episodes); quick: the smallest budget past exploration; paper: the papers\' settings (default)')
+    .option('--quick', 'alias of --scale smoke (its meaning before scales existed)')
+    .option('-y, --yes', 'start without asking (required when stdin is not a terminal)')
+    .option('--out <dir>', 'output folder (default: reproduce/<experiment>[-smoke|-quick|-custom]); re-running resumes its sweep')
     .option('--formats <list>', 'figure formats, comma-separated: svg,png', 'svg,png')
-    .option('--episodes <n>', "episodes per run instead of the paper's (scale 'custom')")
-    .option('--seeds <list>', 'seeds, comma-separated, instead of 1,2,3')
+    .option('--episodes <n>', "episodes per run instead of the scale's (scale 'custom')")
+    .option('--seeds <list>', "seeds, comma-separated, instead of the scale's")
     .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)");
-  addDrawingOptions(cmd).action(async (id: string | undefined, raw: Record<string, unknown>) => {
+  addDrawingOptions(cmd, '--png-scale').action(async (id: string | undefined, raw: Record<string, unknown>) => {
     if (raw.list) {
       process.stdout.write(listExperiments() + '\n');
       return;
     }
     if (!id) throw new UserError(`give an experiment id; known:\n${listExperiments()}`);
     const exp = getPaperExperiment(id);
-    const quick = raw.quick === true;
+    const scale = scaleOf(raw);
     const overrides = experimentOverrides(exp, raw);
     const custom = Object.keys(overrides).length > 0;
-    const outDir = path.resolve(typeof raw.out === 'string' ? raw.out : path.join('reproduce', `${exp.id}${custom ? '-custom' : quick ? '-quick' : ''}`));
+    const suffix = custom ? '-custom' : scale === 'paper' ? '' : `-${scale}`;
+    const outDir = path.resolve(typeof raw.out === 'string' ? raw.out : path.join('reproduce', `${exp.id}${suffix}`));
     const formats = String(raw.formats).split(',').map((f) => f.trim()).filter(Boolean);
     for (const f of formats) if (f !== 'svg' && f !== 'png') throw new UserError(`--formats: '${f}' is not svg or png`);
-    const o: FigureCliOptions = parseFigureOptions({ ...raw, format: 'svg', out: outDir });
+    const o: FigureCliOptions = parseFigureOptions({ ...raw, scale: raw.pngScale, format: 'svg', out: outDir });
+
+    if (exp.kind === 'sweep') {
+      const def = sweepDefinition(exp, scale, overrides);
+      const { line, toRun } = planLine(exp, custom ? 'custom' : scale, def, outDir);
+      process.stderr.write(`${line}\n  into ${outDir}\n`);
+      if (toRun > 0 && raw.yes !== true) {
+        if (!process.stdin.isTTY) throw new UserError(`stdin is not a terminal, so there is no one to ask: pass --yes to start ${toRun} run(s)`);
+        if (!(await confirm('Start? [y/N] '))) {
+          process.stderr.write('not started\n');
+          process.exitCode = 1;
+          return;
+        }
+      }
+    }
 
     const abort = new AbortController();
     const onSigint = () => {
@@ -132,32 +156,42 @@ export function register(program: Command): void {
       abort.abort();
     };
     process.once('SIGINT', onSigint);
-    let prepared: { input: FigureInput; config: unknown };
+    const started = Date.now();
+    let result: Awaited<ReturnType<typeof reproduceExperiment>>;
     try {
-      prepared = await figureInput(exp, outDir, quick, overrides, abort.signal);
+      result = await reproduceExperiment(exp, {
+        outDir,
+        scale,
+        overrides,
+        drawing: { formats: formats as ('svg' | 'png')[], width: o.width, height: o.height, scale: o.scale, build: buildOptionsFrom(o) },
+        signal: abort.signal,
+        command: ['vecwb', 'reproduce', ...process.argv.slice(3)].join(' '),
+        warn: (w) => process.stderr.write(`vecwb: ${w}\n`),
+        hooks: {
+          onRunStart(entry, pos, total, skipped) {
+            process.stderr.write(`[${pos}/${total}] ${entry.label}${skipped ? ': done earlier, kept' : ''}\n`);
+          },
+          onRecord(r) {
+            if (r.kind !== 'episode') return;
+            const reward = r.values.reward;
+            process.stderr.write(`    episode ${r.episode}: reward ${typeof reward === 'number' ? reward.toFixed(3) : '-'}\n`);
+          },
+          onRunEnd(entry) {
+            const wall = entry.summary ? `${entry.summary.wallTimeS.toFixed(1)} s` : '';
+            process.stderr.write(`    -> ${entry.status} ${wall}${entry.error ? `: ${entry.error.split('\n')[0]}` : ''}\n`);
+          },
+        },
+      });
     } finally {
       process.off('SIGINT', onSigint);
     }
-
-    const tables: DataTable[] = [];
-    const written: string[] = [];
-    for (const figId of exp.figures) {
-      const spec = getFigure(figId);
-      const built = buildFigure(figId, prepared.input, buildOptionsFrom(o));
-      for (const w of built.warnings) process.stderr.write(`vecwb: ${figId}: ${w}\n`);
-      tables.push(...built.tables);
-      if (built.option === null) continue;
-      for (const format of formats as ('svg' | 'png')[]) {
-        const file = path.join(outDir, 'figures', `${spec.id}.${format}`);
-        written.push(...writeFigureFile(figId, prepared.input, { format, out: file, width: o.width, height: o.height, scale: o.scale, build: buildOptionsFrom(o) }).files);
-      }
-    }
-    const xlsx = path.join(outDir, `${exp.id}.xlsx`);
-    writeXlsx(xlsx, tables, prepared.config);
-    const csvFiles = writeCsv(path.join(outDir, 'data'), tables, prepared.config);
-    fs.writeFileSync(path.join(outDir, 'figures.json'), JSON.stringify({ experiment: exp.id, figures: exp.figures, files: written }, null, 2) + '\n');
-    for (const f of [...written, xlsx]) process.stdout.write(`${f}\n`);
-    process.stdout.write(`${path.join(outDir, 'data')}/ (${csvFiles.length} csv files)\n`);
+    const counts = result.statusCounts;
+    if (exp.kind === 'sweep') process.stderr.write(`sweep ${exp.id}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+    if ((counts.failed ?? 0) > 0) process.exitCode = 1;
+    process.stdout.write(claimsMarkdownTable(result.report));
+    process.stdout.write(`verdicts: ${Object.entries(result.report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; wall time ${formatDuration((Date.now() - started) / 1000)}\n`);
+    for (const f of result.files) process.stdout.write(`${f}\n`);
+    process.stdout.write(`${path.join(outDir, 'data')}/ (${result.csvFiles.length} csv files)\n`);
     if (abort.signal.aborted) process.exitCode = 130;
   });
 }
