@@ -3,7 +3,7 @@
 // each linked to the model-notes section that mentions it.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Reading } from '../../src-shared/reproduce/report-schema';
+import type { Reading } from '../../src-shared/reproduction/report-schema';
 import type { EnvId, RunConfig } from '../../src-shared/schemas/run';
 import { algorithmsFor } from '../engine/algorithms-view';
 import { defaultScenario } from '../experiments/scenarios';

@@ -1,7 +1,7 @@
 // report.html of a reproduction: the same content as report.md in one self-contained page (figures inlined as
 // SVG), for opening from the folder or in the app.
-import { formatDuration } from '../../src-shared/reproduce/projection';
-import type { ReportData } from '../../src-shared/reproduce/report-schema';
+import { formatDuration } from '../../src-shared/reproduction/projection';
+import type { ReportData } from '../../src-shared/reproduction/report-schema';
 
 export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,7 +1,7 @@
 // report.md of a reproduction: the claims table (paper beside measured, verdict), the figures, the readings in
 // force and what it takes to rerun it.
-import { formatDuration } from '../../src-shared/reproduce/projection';
-import type { ReportData } from '../../src-shared/reproduce/report-schema';
+import { formatDuration } from '../../src-shared/reproduction/projection';
+import type { ReportData } from '../../src-shared/reproduction/report-schema';
 
 /** A table cell: pipes escaped, line breaks flattened. */
 export function mdCell(s: string): string {

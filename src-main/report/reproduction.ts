@@ -12,7 +12,7 @@ import type { DataTable } from '../../src-shared/charts/table';
 import { evaluateClaims, verdictCounts, type ClaimResult } from '../../src-shared/claims/verdict';
 import { sweepScenarioPaths } from '../../src-shared/api/experiments';
 import { UserError } from '../../src-shared/errors';
-import type { ReportData } from '../../src-shared/reproduce/report-schema';
+import type { ReportData } from '../../src-shared/reproduction/report-schema';
 import type { EnvId, RunConfig } from '../../src-shared/schemas/run';
 import { parseWith } from '../../src-shared/validation';
 import { writeCsv } from '../export/csv';

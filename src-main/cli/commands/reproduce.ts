@@ -10,7 +10,7 @@ import readline from 'node:readline/promises';
 import type { Command } from 'commander';
 import { experimentRequestSchema, planExperiment } from '../../../src-shared/api/experiments';
 import { UserError } from '../../../src-shared/errors';
-import { formatDuration, projectExperiment, remainingSeconds } from '../../../src-shared/reproduce/projection';
+import { formatDuration, projectExperiment, remainingSeconds } from '../../../src-shared/reproduction/projection';
 import {
   getPaperExperiment,
   paperExperiments,
