@@ -39,19 +39,22 @@ function noteSections(): NoteSection[] {
   return out;
 }
 
-/** The first model-notes section that names `key` in backticks (`key` or `key:`), as a relative link. */
-export function noteLinkFor(key: string, sections: readonly NoteSection[] = noteSections(), prefix = 'docs/model-notes.md'): string | null {
-  const leaf = key.split('.').pop() ?? key;
-  const patterns = [`\`${key}\``, `\`${leaf}\``, `\`${leaf}:`, `\`${leaf}=`];
-  const hit = sections.find((s) => patterns.some((p) => s.body.includes(p)));
+const envSections = (env: EnvId) => (env === 'vec-dnn' ? /^Paper 1|^Figures|^Reproduction/ : /^Paper 2|^Figures|^Reproduction/);
+
+/**
+ * The first model-notes section of the environment's paper that names `key` in backticks (`cvs.count`, or a
+ * plain key such as `epsilonAnnealSteps` also as `key:` / `key=`), as a link from `prefix` (the notes file).
+ */
+export function noteLinkFor(key: string, env: EnvId, sections: readonly NoteSection[] = noteSections(), prefix = 'docs/model-notes.md'): string | null {
+  const patterns = key.includes('.') ? [`\`${key}\``] : [`\`${key}\``, `\`${key}:`, `\`${key}=`];
+  const hit = sections.filter((s) => envSections(env).test(s.title)).find((s) => patterns.some((p) => s.body.includes(p)));
   return hit ? `${prefix}#${headingAnchor(hit.title)}` : null;
 }
 
-/** The model-notes sections behind an environment's defaults. */
+/** The model-notes sections behind an environment's defaults, linked from `prefix` (the notes file). */
 export function envNoteLinks(env: EnvId, prefix = 'docs/model-notes.md'): { title: string; link: string }[] {
-  const want = env === 'vec-dnn' ? /^Paper 1|^Figures/ : /^Paper 2|^Figures/;
   return noteSections()
-    .filter((s) => want.test(s.title))
+    .filter((s) => envSections(env).test(s.title))
     .map((s) => ({ title: s.title, link: `${prefix}#${headingAnchor(s.title)}` }));
 }
 
@@ -69,10 +72,12 @@ export interface ReadingsInput {
   configs: readonly RunConfig[];
   /** Scenario paths and hyper keys the paper states for this figure (e.g. 'cvs.count', 'lyapunovV', 'denoisingSteps'). */
   figureSettings: ReadonlySet<string>;
+  /** How the report reaches docs/model-notes.md (a path relative to the report's folder). */
+  notesLink?: string;
 }
 
 /** Settings of the runs that differ from the defaults, merged over runs (several values joined by ', '). */
-export function readingsInForce({ env, configs, figureSettings }: ReadingsInput): Reading[] {
+export function readingsInForce({ env, configs, figureSettings, notesLink = 'docs/model-notes.md' }: ReadingsInput): Reading[] {
   const sections = noteSections();
   const scenarioDefaults = flatten(defaultScenario(env));
   const hyperDefaults = new Map(algorithmsFor(env).map((a) => [a.name, a.hyperDefaults]));
@@ -99,6 +104,6 @@ export function readingsInForce({ env, configs, figureSettings }: ReadingsInput)
     value: [...e.values].join(', '),
     default: e.def,
     kind: figureSettings.has(e.key) ? 'figure setting' : 'departure',
-    note: noteLinkFor(e.key, sections),
+    note: noteLinkFor(e.key, env, sections, notesLink),
   }));
 }

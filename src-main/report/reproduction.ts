@@ -25,7 +25,7 @@ import { loadSweepRuns, type SweepIndex } from '../experiments/sweep-results';
 import { runSweep, sweepStatusCounts, type RunLauncher, type SweepHooks } from '../experiments/sweeps';
 import { resolveModel } from '../sim/vec-dnn/model-catalog';
 import { paperClaims } from './claims-files';
-import { envNoteLinks, readingsInForce } from './readings';
+import { envNoteLinks, modelNotesPath, readingsInForce } from './readings';
 import { renderReportHtml } from './report-html';
 import { renderReportMarkdown } from './report-md';
 
@@ -207,6 +207,9 @@ export async function reproduceExperiment(exp: PaperExperiment, opts: ReproduceO
   if (commit) versions['git commit'] = commit;
   if (!versions.node) versions.node = process.versions.node;
   const experiment = index?.experiment;
+  const notesLink = path.relative(outDir, modelNotesPath).split(path.sep).join('/');
+  const learnerBackends = [...new Set(configs.flatMap((c) => (c.backend ? [c.backend] : [])))];
+  const heuristicRuns = configs.filter((c) => !c.backend).length;
   const report: ReportData = {
     experiment: exp.id,
     title: exp.title,
@@ -216,8 +219,8 @@ export async function reproduceExperiment(exp: PaperExperiment, opts: ReproduceO
     figures,
     claims,
     counts: verdictCounts(claims),
-    readings: index && exp.kind === 'sweep' ? readingsInForce({ env, configs, figureSettings: figureSettings(exp, index) }) : [],
-    notes: envNoteLinks(env),
+    readings: index && exp.kind === 'sweep' ? readingsInForce({ env, configs, figureSettings: figureSettings(exp, index), notesLink }) : [],
+    notes: envNoteLinks(env, notesLink),
     runs: {
       count: index?.runs.length ?? 0,
       statusCounts,
@@ -227,7 +230,7 @@ export async function reproduceExperiment(exp: PaperExperiment, opts: ReproduceO
       evalEvery: experiment?.evalEvery ?? 0,
       evalEpisodes: experiment?.evalEpisodes ?? 0,
       algorithms: experiment?.algos.map((a) => a.algo) ?? [],
-      backends: [...new Set(configs.map((c) => c.backend ?? c.request.backend))],
+      backends: [...learnerBackends, ...(heuristicRuns > 0 ? [`none (${heuristicRuns} heuristic run(s))`] : [])],
       runsWallTimeS: index?.runs.reduce((s, e) => s + (e.summary?.wallTimeS ?? 0), 0) ?? 0,
     },
     versions,

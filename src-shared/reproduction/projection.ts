@@ -21,13 +21,14 @@ export interface AlgoCost {
  * ~37 ms for the decision right after it; MAD2RL 180-200 ms per step unloaded (docs/model-notes.md, "Speed"),
  * taken as 250 ms under load. Paper 2 learners: `npm run bench -- --only p2` (docs/model-notes.md, paper 2
  * "Speed", 5 CVs, ms per episode of 30 slots: Ly-DTMPPO ~50, Ly-MAPPO ~40, Ly-MADDPG ~800, Ly-MATD3 ~720,
- * Ly-MASAC ~1700). Heuristics: wall time per slot of `vecwb reproduce p1-cvs --scale smoke` (5-slot episodes).
+ * Ly-MASAC ~1700). Heuristics: wall time per slot of `vecwb reproduce p1-cvs --scale smoke` (5-slot episodes:
+ * genetic 0.2 s / 10 slots at 3 CVs, 0.3 s at 7 CVs; greedy < 0.05 s).
  */
 export const ALGO_COSTS: Readonly<Record<string, AlgoCost>> = {
   mad2rl: { msPerSlot: 250, evalMsPerSlot: 8, agents: 7, learner: true, source: 'npm run bench (p1) and docs/model-notes.md' },
   pqmix: { msPerSlot: 200, evalMsPerSlot: 2, agents: 7, learner: true, source: 'npm run bench -- --only p1 --algo pqmix' },
-  genetic: { msPerSlot: 60, evalMsPerSlot: 60, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
-  greedy: { msPerSlot: 2, evalMsPerSlot: 2, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
+  genetic: { msPerSlot: 25, evalMsPerSlot: 25, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
+  greedy: { msPerSlot: 1, evalMsPerSlot: 1, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
   'ly-dtmppo': { msPerSlot: 1.7, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
   'ly-mappo': { msPerSlot: 1.3, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
   'ly-maddpg': { msPerSlot: 27, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
