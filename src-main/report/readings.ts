@@ -91,11 +91,12 @@ export function readingsInForce({ env, configs, figureSettings, notesLink = 'doc
   for (const c of configs) {
     for (const [key, value] of flatten(c.scenario)) {
       const def = scenarioDefaults.get(key);
-      if (JSON.stringify(def) !== JSON.stringify(value)) add('scenario', key, value, def);
+      // The paper's own settings of the figure are listed even where they equal the default (e.g. 5 SVs).
+      if (figureSettings.has(key) || JSON.stringify(def) !== JSON.stringify(value)) add('scenario', key, value, def);
     }
     const defs = hyperDefaults.get(c.request.algo) ?? {};
     for (const [key, value] of Object.entries(c.request.hyper)) {
-      if (JSON.stringify(defs[key]) !== JSON.stringify(value)) add(`hyper ${c.request.algo}`, key, value, defs[key]);
+      if (figureSettings.has(key) || JSON.stringify(defs[key]) !== JSON.stringify(value)) add(`hyper ${c.request.algo}`, key, value, defs[key]);
     }
   }
   return [...found.values()].map((e) => ({
