@@ -8,6 +8,7 @@ import type { ApiEvent } from '../../src-shared/api/contract';
 import type { ReproductionItem, ReproductionReport } from '../../src-shared/api/reproduce';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { readReproductionState } from '../../src-main/report/reproduction';
+import { readSweepIndex } from '../../src-main/experiments/sweep-results';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-repro-'));
 const engines: Engine[] = [];
@@ -80,4 +81,64 @@ describe('reproduce.* methods', () => {
     const bad = await again.call('reproduce.start', { experiment: 'p2-v', scale: 'huge' });
     expect(bad.ok).toBe(false);
   }, 120_000);
+
+  it('a cancelled reproduction is listed as interrupted and starting it again resumes (finished runs kept)', async () => {
+    const engine = createEngine({ runsRoot: tmp, shell: 'web', workers: 1 });
+    engines.push(engine);
+    const key = { experiment: 'p2-convergence', scale: 'smoke' };
+    const states: ReproductionItem['scales'][number][] = [];
+    let cancelled = false;
+    const settled = (want: (s: ReproductionItem['scales'][number]) => boolean) =>
+      new Promise<void>((resolve) => {
+        const off = engine.onEvent((e: ApiEvent) => {
+          if (e.event !== 'reproduce.changed' || e.payload.experiment !== key.experiment) return;
+          const s = e.payload.scales[0];
+          states.push(s);
+          // Cancel as soon as the first run has finished.
+          if (!cancelled && s.status === 'running' && s.runsDone >= 1) {
+            cancelled = true;
+            void engine.call('reproduce.cancel', key);
+          }
+          if (want(s)) {
+            off();
+            resolve();
+          }
+        });
+      });
+    const interrupted = settled((s) => s.status === 'interrupted');
+    await ok(engine, 'reproduce.start', key);
+    await interrupted;
+    const listed = (await ok<ReproductionItem[]>(engine, 'reproduce.list', {})).find((i) => i.experiment === key.experiment)!.scales[0];
+    expect(listed.status).toBe('interrupted');
+    expect(listed.runsDone).toBeGreaterThanOrEqual(1);
+    expect(listed.runsDone).toBeLessThan(5);
+    const before = readSweepIndex(path.join(listed.dir, 'sweep')).runs.filter((r) => r.status === 'completed');
+    expect(before).toHaveLength(listed.runsDone);
+    const completed = settled((s) => s.status === 'completed');
+    cancelled = true; // no second cancel
+    await ok(engine, 'reproduce.start', key);
+    await completed;
+    const rep = await ok<ReproductionReport>(engine, 'reproduce.report', key);
+    expect(rep.report.runs.statusCounts).toEqual({ completed: 5 });
+    // The runs finished before the interruption were kept, not run again (same start time in the index).
+    const after = readSweepIndex(path.join(listed.dir, 'sweep')).runs;
+    for (const b of before) expect(after[b.index].summary?.startedAt).toBe(b.summary?.startedAt);
+    expect(rep.report.claims.find((c) => c.id === 'fig4.best')?.verdict).not.toBe('not measured');
+  }, 180_000);
+
+  it('the model experiment (Fig. 1) reproduces without runs', async () => {
+    const engine = createEngine({ runsRoot: tmp, shell: 'web', workers: 1 });
+    engines.push(engine);
+    const done = new Promise<void>((resolve) =>
+      engine.onEvent((e: ApiEvent) => {
+        if (e.event === 'reproduce.changed' && e.payload.experiment === 'p1-layer-profile' && e.payload.scales[0].status === 'completed') resolve();
+      }),
+    );
+    await ok(engine, 'reproduce.start', { experiment: 'p1-layer-profile', scale: 'smoke' });
+    await done;
+    const rep = await ok<ReproductionReport>(engine, 'reproduce.report', { experiment: 'p1-layer-profile', scale: 'smoke' });
+    expect(rep.report.claims).toEqual([]);
+    expect(rep.files.figures[0].id).toBe('p1-fig1');
+    expect(fs.existsSync(rep.files.figures[0].png!)).toBe(true);
+  }, 60_000);
 });
