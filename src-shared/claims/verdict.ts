@@ -188,16 +188,16 @@ function relative(c: Extract<Claim, { kind: 'relative' }>, runs: readonly Figure
   const paper = `${algoLabel(c.algo)} ${c.paper} % better than ${algoLabel(c.baseline)}${where}`;
   let values: number[];
   if (c.over) {
-    const per: number[][] = [];
-    for (const v of c.over.values) {
-      const at = { param: c.over.param, value: v };
-      const imp = improvementsAt(runs, c, at);
-      if (imp === null) return notMeasured(c, paper, `no measured ${algoLabel(c.algo)} and ${algoLabel(c.baseline)} at ${pointName(at.param, v)}`);
-      per.push(imp);
-    }
-    // The average over the points of each seed's improvement (seeds aligned by position when paired).
-    const n = Math.min(...per.map((p) => p.length));
-    values = Array.from({ length: n }, (_, i) => mean(per.map((p) => p[i])));
+    const points = c.over.values.map((v) => ({ param: c.over!.param, value: v }));
+    const sides = points.map((at) => ({ at, ours: seedValues(runs, c.algo, c.quantity, at), theirs: seedValues(runs, c.baseline, c.quantity, at) }));
+    const gap = sides.find((p) => p.ours.size === 0 || p.theirs.size === 0);
+    if (gap) return notMeasured(c, paper, `no measured ${algoLabel(c.algo)} and ${algoLabel(c.baseline)} at ${pointName(gap.at.param, gap.at.value)}`);
+    // Per seed: the mean over the points of that seed's improvement, for the seeds both sides ran at every point;
+    // without such a seed, the mean over the points of the improvement of the means.
+    const seeds = [...sides[0].ours.keys()].filter((seed) => sides.every((p) => p.ours.has(seed) && p.theirs.has(seed)));
+    values = seeds.length
+      ? seeds.map((seed) => mean(sides.map((p) => improvementPercent(p.ours.get(seed) as number, p.theirs.get(seed) as number, c.better))))
+      : [mean(sides.map((p) => improvementPercent(mean([...p.ours.values()]), mean([...p.theirs.values()]), c.better)))];
   } else {
     const imp = improvementsAt(runs, c, c.at);
     if (imp === null) return notMeasured(c, paper, `no measured ${algoLabel(c.algo)} and ${algoLabel(c.baseline)}${where}`);

@@ -164,3 +164,24 @@ describe('verdicts', () => {
     expect(evaluateClaim(c, [cost(0.62)], p2.tolerances).verdict).toBe('differs'); // 12.3 % above
   });
 });
+
+describe('averaged percentages (paper 2, Fig. 6a over 2-6 CVs)', () => {
+  it('averages each seed over the loads, and needs every load', () => {
+    const p2 = paperClaims(2);
+    const c = p2.claims.find((x) => x.id === 'fig6a.ly-mappo.mean') as Claim;
+    const run = (algo: string, seed: number, cv: number, cost: number): FigureRun => ({ ...evalRun(algo, seed, { cvCount: cv }, { costMean: cost }), env: 'isac-dt' });
+    const runs: FigureRun[] = [];
+    // Ly-MAPPO costs 1 everywhere; Ly-DTMPPO 0.98 (seed 1) and 0.96 (seed 2): 2 % and 4 % lower at every load.
+    for (const cv of [2, 3, 4, 5, 6]) {
+      runs.push(run('ly-mappo', 1, cv, 1), run('ly-mappo', 2, cv, 1), run('ly-dtmppo', 1, cv, 0.98), run('ly-dtmppo', 2, cv, 0.96));
+    }
+    const r = evaluateClaim(c, runs, p2.tolerances);
+    expect(r.value?.n).toBe(2);
+    expect(r.value?.mean).toBeCloseTo(3, 9);
+    expect(r.value?.std).toBeCloseTo(Math.SQRT2, 9);
+    expect(r.difference).toBeCloseTo(3 - 2.81, 9);
+    expect(r.verdict).toBe('matches');
+    const without4 = runs.filter((x) => x.params.cvCount !== 4);
+    expect(evaluateClaim(c, without4, p2.tolerances)).toMatchObject({ verdict: 'not measured', rule: 'no measured Ly-DTMPPO and Ly-MAPPO at 4 CVs' });
+  });
+});
