@@ -8,6 +8,7 @@ import type { MetricRecord } from '../../src-shared/metrics';
 import type { RunRequestInput, RunSummary } from '../../src-shared/schemas/run';
 import { runRequestSchema } from '../../src-shared/schemas/run';
 import { paperExperiments, sweepDefinition, type PaperSweepExperiment } from '../../src-main/experiments/paper-experiments';
+import { checkHyper } from '../../src-main/engine/algorithms-view';
 import { MetricsWriter, RUN_FILES, writeJsonAtomic } from '../../src-main/experiments/run-folder';
 import { parseScenario } from '../../src-main/experiments/scenarios';
 import { loadRunsFrom, loadSweepRuns, readSweepIndex } from '../../src-main/experiments/sweep-results';
@@ -200,7 +201,11 @@ describe('paper experiments', () => {
       {},
     ]);
     for (const e of sweeps) {
-      for (const scale of ['smoke', 'quick', 'paper'] as const) expect(() => planSweep(sweepDefinition(e, scale))).not.toThrow();
+      for (const scale of ['smoke', 'quick', 'paper'] as const) {
+        const plan = planSweep(sweepDefinition(e, scale));
+        // every algorithm accepts the hyper-parameters the scale gives it (as the engine checks before queueing)
+        plan.experiment.algos.forEach((a, i) => expect(() => checkHyper(plan.experiment.env, a.algo, a.hyper, i)).not.toThrow());
+      }
     }
   });
 
