@@ -119,7 +119,7 @@ describe('runSweep with an injected launcher', () => {
     expect(index.runs.filter((r) => r.status === 'failed')).toHaveLength(4);
     expect(index.runs.find((r) => r.status === 'failed')?.error).toBe('greedy exploded');
     const other = { ...def, experiment: { ...def.experiment, seeds: [7] } };
-    await expect(runSweep(other, { outDir: out, launcher: fakeLauncher([]) })).rejects.toThrow(/holds a different sweep \(test-cvs\)/);
+    await expect(runSweep(other, { outDir: out, launcher: fakeLauncher([]) })).rejects.toThrow(/holds a different sweep \(test-cvs, scale custom, \d+ episodes per run, \d+ runs\); choose another --out folder or remove it/);
     const busy = path.join(tmp, 'busy');
     fs.mkdirSync(busy);
     fs.writeFileSync(path.join(busy, 'x.txt'), 'x');
