@@ -22,6 +22,7 @@ import { JobQueue } from './job-queue';
 import { profileModelForUi } from './model-profiles';
 import { previewMobility } from './mobility-preview';
 import { scenarioPresets } from './presets';
+import { REPRODUCE_DIR, ReproductionService } from './reproductions';
 import { RunIndex } from './run-index';
 import { importTrace } from './trace-import';
 import { UiStateStore } from './ui-state-store';
@@ -87,7 +88,14 @@ export function createEngine(opts: EngineOptions): Engine {
   const emit = (event: ApiEvent) => {
     for (const l of listeners) l(event);
   };
-  const jobs = new JobQueue({ executor: opts.executor ?? new WorkerRunExecutor(), concurrency: workers, emit });
+  const executor = opts.executor ?? new WorkerRunExecutor();
+  const jobs = new JobQueue({ executor, concurrency: workers, emit });
+  const reproductions = new ReproductionService(
+    path.join(runsRoot, REPRODUCE_DIR),
+    executor,
+    (item) => emit({ event: 'reproduce.changed', payload: item }),
+    (err) => opts.onInternalError?.(err, 'reproduce.start'),
+  );
   const index = new RunIndex(runsRoot, () => jobs.liveRunIds());
   const uiState = new UiStateStore(opts.stateFile ?? path.join(runsRoot, '.workbench-state.json'));
   const exportsService = new ExportService(index, path.join(runsRoot, '_exports'));
@@ -177,6 +185,11 @@ export function createEngine(opts: EngineOptions): Engine {
     'export.figure': (params) => exportsService.exportFigure(params),
     'export.read': ({ path: file }) => exportsService.read(file),
 
+    'reproduce.list': () => reproductions.list(),
+    'reproduce.start': (key) => reproductions.start(key),
+    'reproduce.cancel': (key) => reproductions.cancel(key),
+    'reproduce.report': (key) => reproductions.report(key),
+
     'state.get': () => uiState.get(),
     'state.update': (patch) => uiState.update(patch),
   };
@@ -198,6 +211,7 @@ export function createEngine(opts: EngineOptions): Engine {
       return () => listeners.delete(listener);
     },
     async close() {
+      await reproductions.close();
       await jobs.shutdown();
       listeners.clear();
     },

@@ -1,16 +1,36 @@
 // The experiments behind every figure of both papers, declared once: environment, algorithms, scenario,
-// swept parameter and values, seeds and episodes at the paper's scale, plus a `quick` scale for smoke runs.
+// swept parameter and values, seeds and episodes at the paper's scale, plus two smaller scales:
+//   smoke  proves the pipeline (seconds per run): 2 episodes of 5 slots, 1 seed, 2 sweep values, 1 evaluation
+//          episode; the learners never leave exploration (nor start training), the numbers mean nothing.
+//   quick  the smallest budget at which the learners have left exploration and a figure's ordering can show:
+//          per experiment below (`why`), e.g. paper 1: 150 episodes with epsilon annealed over the first 50
+//          (1500 slots instead of 10 000), 1 seed, the sweep values the paper states numbers for.
+//   paper  the papers' settings (1000 / 1800 episodes, seeds 1-3).
+// `--quick` of `vecwb reproduce` is an alias of `--scale smoke` (its meaning before scales existed).
 // Values the papers do not state (seeds, denoising steps and V values of paper 1) are recorded in
-// docs/model-notes.md, "Figures and experiments".
+// docs/model-notes.md, "Figures and experiments"; the quick budgets under "Reproduction scales".
 import type { ExperimentRequestInput, Sweep } from '../../src-shared/api/experiments';
 import { UserError } from '../../src-shared/errors';
 import type { SweepDefinition } from './sweeps';
 
-export interface QuickScale {
+export const scaleNames = ['smoke', 'quick', 'paper'] as const;
+export type ScaleName = (typeof scaleNames)[number];
+
+/** A reduced budget of an experiment: fields not given keep the paper's. */
+export interface ScaleBudget {
   episodes: number;
   seeds: number[];
   /** Sweep values replacing the paper's ones (fewer runs); axes not given keep the paper's values. */
   sweep?: Partial<Sweep>;
+  /** Scenario fields laid over the experiment's (e.g. fewer slots per episode at smoke scale). */
+  scenario?: Record<string, unknown>;
+  /** Hyper-parameters laid over each algorithm's, by algorithm name (e.g. epsilon annealed sooner). */
+  hyper?: Record<string, Record<string, unknown>>;
+  /** Exploration-off evaluation: every this many episodes (and after the last), this many episodes. */
+  evalEvery?: number;
+  evalEpisodes?: number;
+  /** Why this budget (printed by `vecwb reproduce --list`). */
+  why: string;
 }
 
 export interface PaperSweepExperiment {
@@ -22,7 +42,8 @@ export interface PaperSweepExperiment {
   source: string;
   figures: string[];
   request: ExperimentRequestInput;
-  quick: QuickScale;
+  smoke: ScaleBudget;
+  quick: ScaleBudget;
 }
 
 /** Fig. 1 needs no runs: it is drawn from a DNN model's layer table. */
@@ -46,6 +67,33 @@ const P2_EPISODES = 1800; // Sec. VII-A 3) and Table II: 1800 episodes of 30 slo
 const MAD2RL = { algo: 'mad2rl', hyper: { denoisingSteps: 7 } };
 const P1_BASELINES = [MAD2RL, { algo: 'pqmix' }, { algo: 'genetic' }, { algo: 'greedy' }];
 const P2_ALGOS = ['ly-dtmppo', 'ly-mappo', 'ly-maddpg', 'ly-matd3', 'ly-masac'].map((algo) => ({ algo }));
+
+/** Smoke: 2 episodes of 5 slots, seed 1, one evaluation episode after the last. */
+const smoke = (sweep?: Partial<Sweep>): ScaleBudget => ({
+  episodes: 2, seeds: [1], sweep, scenario: { slots: 5 }, evalEvery: 2, evalEpisodes: 1,
+  why: 'pipeline check only: 2 episodes of 5 slots, the learners are still exploring and never train',
+});
+/**
+ * Paper 1 quick: 150 episodes of the paper's 30 slots, epsilon annealed over the first 50 episodes (1500 slots;
+ * the default 10 000 slots is a third of the 1000-episode run), so the last 100 episodes are at the epsilon
+ * floor and the evaluation points at 50, 100 and 150 episodes read a policy that has been trained.
+ */
+const P1_QUICK_EPISODES = 150;
+const P1_QUICK_HYPER = { mad2rl: { epsilonAnnealSteps: 1500 }, pqmix: { epsilonAnnealSteps: 1500 } };
+const p1Quick = (sweep: Partial<Sweep> | undefined, why: string): ScaleBudget => ({
+  episodes: P1_QUICK_EPISODES, seeds: [1], sweep, hyper: P1_QUICK_HYPER,
+  why: `${P1_QUICK_EPISODES} episodes, epsilon annealed over the first 50 (1500 slots), seed 1${why ? `; ${why}` : ''}`,
+});
+/**
+ * Paper 2 quick: 300 episodes. The off-policy learners leave their 1000 random warm-up slots (33 episodes)
+ * early; the PPO learners get ~17 updates of 512 slots instead of the paper's ~105 (no epsilon to shorten,
+ * their Gaussian policy narrows only by learning). Hyper-parameters stay the paper's.
+ */
+const P2_QUICK_EPISODES = 300;
+const p2Quick = (sweep: Partial<Sweep> | undefined, why: string): ScaleBudget => ({
+  episodes: P2_QUICK_EPISODES, seeds: [1], sweep,
+  why: `${P2_QUICK_EPISODES} episodes (off-policy warm-up of 33 episodes passed, ~17 PPO updates), seed 1${why ? `; ${why}` : ''}`,
+});
 
 const p1Scenario = (cvs: number, svs: number, v: number) => ({ cvs: { count: cvs }, svs: { count: svs }, lyapunovV: v });
 /** Paper 2 scenario (src-shared/schemas/isac-dt-scenario.ts); RSUs (3) and alpha (0.6) are set as the paper's. */
@@ -74,7 +122,8 @@ export const paperExperiments: PaperExperiment[] = [
       algos: [{ algo: 'mad2rl' }], episodes: P1_EPISODES, seeds: PAPER_SEEDS,
       sweep: { denoisingSteps: [3, 5, 7, 9] },
     },
-    quick: { episodes: 3, seeds: [1], sweep: { denoisingSteps: [3, 7] } },
+    smoke: smoke({ denoisingSteps: [3, 7] }),
+    quick: p1Quick({ denoisingSteps: [3, 7, 9] }, 'M in {3, 7, 9}: the fewest values that can show a peak at 7'),
   },
   {
     kind: 'sweep',
@@ -87,7 +136,8 @@ export const paperExperiments: PaperExperiment[] = [
       env: 'vec-dnn', name: 'p1-convergence', scenario: p1Scenario(7, 5, 10),
       algos: [MAD2RL, { algo: 'pqmix' }], episodes: P1_EPISODES, seeds: PAPER_SEEDS,
     },
-    quick: { episodes: 3, seeds: [1] },
+    smoke: smoke(),
+    quick: p1Quick(undefined, ''),
   },
   {
     kind: 'sweep',
@@ -100,7 +150,8 @@ export const paperExperiments: PaperExperiment[] = [
       env: 'vec-dnn', name: 'p1-queues', scenario: p1Scenario(5, 3, 10),
       algos: [MAD2RL], episodes: P1_EPISODES, seeds: PAPER_SEEDS,
     },
-    quick: { episodes: 3, seeds: [1] },
+    smoke: smoke(),
+    quick: p1Quick(undefined, ''),
   },
   {
     kind: 'sweep',
@@ -114,7 +165,8 @@ export const paperExperiments: PaperExperiment[] = [
       algos: P1_BASELINES, episodes: P1_EPISODES, seeds: PAPER_SEEDS,
       sweep: { cvCount: [3, 4, 5, 6, 7] },
     },
-    quick: { episodes: 2, seeds: [1], sweep: { cvCount: [3, 7] } },
+    smoke: smoke({ cvCount: [3, 7] }),
+    quick: p1Quick({ cvCount: [3, 7] }, '3 and 7 CVs, the loads Sec. 8.3.3 states percentages for'),
   },
   {
     kind: 'sweep',
@@ -128,7 +180,8 @@ export const paperExperiments: PaperExperiment[] = [
       algos: P1_BASELINES, episodes: P1_EPISODES, seeds: PAPER_SEEDS,
       sweep: { svCount: [3, 4, 5, 6, 7] },
     },
-    quick: { episodes: 2, seeds: [1], sweep: { svCount: [3, 7] } },
+    smoke: smoke({ svCount: [3, 7] }),
+    quick: p1Quick({ svCount: [3, 7] }, '3 and 7 SVs, the counts Sec. 8.3.4 states percentages for'),
   },
   {
     kind: 'sweep',
@@ -142,7 +195,8 @@ export const paperExperiments: PaperExperiment[] = [
       algos: [MAD2RL], episodes: P1_EPISODES, seeds: PAPER_SEEDS,
       sweep: { lyapunovV: [1, 5, 10, 50, 100] },
     },
-    quick: { episodes: 2, seeds: [1], sweep: { lyapunovV: [1, 100] } },
+    smoke: smoke({ lyapunovV: [1, 100] }),
+    quick: p1Quick({ lyapunovV: [1, 10, 100] }, 'V in {1, 10, 100}'),
   },
   {
     kind: 'sweep',
@@ -157,7 +211,11 @@ export const paperExperiments: PaperExperiment[] = [
       algos: [{ algo: 'pqmix' }, MAD2RL, { algo: 'genetic' }], episodes: 3, seeds: PAPER_SEEDS,
       sweep: { svCount: [3, 4, 5, 6, 7] }, evalEvery: 3, evalEpisodes: 2,
     },
-    quick: { episodes: 1, seeds: [1], sweep: { svCount: [3, 7] } },
+    smoke: smoke({ svCount: [3, 7] }),
+    quick: {
+      episodes: 3, seeds: [1, 2], sweep: { svCount: [3, 5, 7] }, evalEvery: 3, evalEpisodes: 2,
+      why: 'decision time does not depend on training: 3 episodes, 2 evaluation episodes, 3 / 5 / 7 SVs, seeds 1, 2',
+    },
   },
   {
     kind: 'sweep',
@@ -170,7 +228,8 @@ export const paperExperiments: PaperExperiment[] = [
       env: 'isac-dt', name: 'p2-convergence', scenario: p2Scenario(5, 5),
       algos: P2_ALGOS, episodes: P2_EPISODES, seeds: PAPER_SEEDS,
     },
-    quick: { episodes: 3, seeds: [1] },
+    smoke: smoke(),
+    quick: p2Quick(undefined, ''),
   },
   {
     kind: 'sweep',
@@ -184,7 +243,8 @@ export const paperExperiments: PaperExperiment[] = [
       algos: P2_ALGOS, episodes: P2_EPISODES, seeds: PAPER_SEEDS,
       sweep: { cvCount: [2, 3, 4, 5, 6] },
     },
-    quick: { episodes: 2, seeds: [1], sweep: { cvCount: [2, 6] } },
+    smoke: smoke({ cvCount: [2, 6] }),
+    quick: p2Quick({ cvCount: [3, 4, 6] }, '3, 4 and 6 CVs, the loads Sec. VII-C 3) states percentages for'),
   },
   {
     kind: 'sweep',
@@ -198,7 +258,8 @@ export const paperExperiments: PaperExperiment[] = [
       algos: [{ algo: 'ly-dtmppo' }], episodes: P2_EPISODES, seeds: PAPER_SEEDS,
       sweep: { lyapunovV: [5, 10, 50, 100] },
     },
-    quick: { episodes: 2, seeds: [1], sweep: { lyapunovV: [5, 100] } },
+    smoke: smoke({ lyapunovV: [5, 100] }),
+    quick: p2Quick({ lyapunovV: [5, 10, 50, 100] }, 'all four V values (the cost levels are stated for each)'),
   },
 ];
 
@@ -208,7 +269,6 @@ export function getPaperExperiment(id: string): PaperExperiment {
   return found;
 }
 
-/** The sweep definition of an experiment at paper or quick scale. */
 /** A researcher's changes to an experiment's scale or base scenario (`vecwb reproduce --episodes/--seeds/--scenario`). */
 export interface ExperimentOverrides {
   episodes?: number;
@@ -231,16 +291,46 @@ function mergeScenario(base: Record<string, unknown>, over: Record<string, unkno
   return out;
 }
 
-export function sweepDefinition(exp: PaperSweepExperiment, quick: boolean, overrides: ExperimentOverrides = {}): SweepDefinition {
-  let request: ExperimentRequestInput = quick
-    ? {
-        ...exp.request,
-        episodes: exp.quick.episodes,
-        seeds: exp.quick.seeds,
-        checkpointEvery: exp.quick.episodes,
-        sweep: { ...exp.request.sweep, ...exp.quick.sweep },
-      }
-    : exp.request;
+/** Algorithm choices with a budget's hyper-parameters laid over each algorithm's own. */
+function withHyper(algos: ExperimentRequestInput['algos'], hyper: ScaleBudget['hyper']): ExperimentRequestInput['algos'] {
+  if (!hyper) return algos;
+  return algos.map((a) => (hyper[a.algo] ? { ...a, hyper: { ...(a.hyper ?? {}), ...hyper[a.algo] } } : a));
+}
+
+/** The experiment request of `exp` at `scale` (before a researcher's overrides). */
+export function scaledRequest(exp: PaperSweepExperiment, scale: ScaleName): ExperimentRequestInput {
+  if (scale === 'paper') return exp.request;
+  const b = scale === 'smoke' ? exp.smoke : exp.quick;
+  const own = exp.request.scenario === undefined || exp.request.scenario === 'default' ? {} : exp.request.scenario;
+  return {
+    ...exp.request,
+    episodes: b.episodes,
+    seeds: b.seeds,
+    checkpointEvery: Math.min(50, b.episodes),
+    sweep: { ...exp.request.sweep, ...b.sweep },
+    scenario: b.scenario ? mergeScenario(own, b.scenario) : exp.request.scenario,
+    algos: withHyper(exp.request.algos, b.hyper),
+    ...(b.evalEvery !== undefined ? { evalEvery: b.evalEvery } : {}),
+    ...(b.evalEpisodes !== undefined ? { evalEpisodes: b.evalEpisodes } : {}),
+  };
+}
+
+/** The budget of a scale (the paper's own for 'paper'), for listings. */
+export function scaleBudget(exp: PaperSweepExperiment, scale: ScaleName): ScaleBudget {
+  if (scale === 'smoke') return exp.smoke;
+  if (scale === 'quick') return exp.quick;
+  const seeds = exp.request.seeds ?? [1];
+  return { episodes: exp.request.episodes, seeds, why: `the paper's setting (${exp.source.replace(/^Paper \d, /, '')}), seeds ${seeds.join(', ')}` };
+}
+
+export function parseScale(raw: unknown): ScaleName {
+  if (typeof raw === 'string' && (scaleNames as readonly string[]).includes(raw)) return raw as ScaleName;
+  throw new UserError(`--scale must be one of ${scaleNames.join(' | ')}, got '${String(raw)}'`);
+}
+
+/** The sweep definition of an experiment at a scale, with a researcher's overrides (scale 'custom' then). */
+export function sweepDefinition(exp: PaperSweepExperiment, scale: ScaleName, overrides: ExperimentOverrides = {}): SweepDefinition {
+  let request: ExperimentRequestInput = scaledRequest(exp, scale);
   const custom = overrides.episodes !== undefined || overrides.seeds !== undefined || overrides.scenario !== undefined;
   if (overrides.episodes !== undefined) request = { ...request, episodes: overrides.episodes };
   if (overrides.seeds !== undefined) request = { ...request, seeds: overrides.seeds };
@@ -249,6 +339,5 @@ export function sweepDefinition(exp: PaperSweepExperiment, quick: boolean, overr
     const own = request.scenario === undefined || request.scenario === 'default' ? {} : request.scenario;
     request = { ...request, scenario: mergeScenario(fields, own) };
   }
-  const scale = custom ? 'custom' : quick ? 'quick' : 'paper';
-  return { id: exp.id, title: exp.title, scale, figures: exp.figures, experiment: request };
+  return { id: exp.id, title: exp.title, scale: custom ? 'custom' : scale, figures: exp.figures, experiment: request };
 }

@@ -37,7 +37,7 @@ export const sweepIndexSchema = z.object({
   /** Paper experiment id (paper-experiments.ts) or a free name. */
   id: z.string(),
   title: z.string(),
-  scale: z.enum(['paper', 'quick', 'custom']),
+  scale: z.enum(['paper', 'quick', 'smoke', 'custom']),
   figures: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),

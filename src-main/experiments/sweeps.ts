@@ -155,7 +155,9 @@ export async function runSweep(def: SweepDefinition, opts: RunSweepOptions): Pro
   if (fs.existsSync(path.join(outDir, SWEEP_INDEX))) {
     const existing = readSweepIndex(outDir);
     if (!sameExperiment(existing.experiment, fresh.experiment)) {
-      throw new UserError(`${outDir} holds a different sweep (${existing.id}); choose another --out folder`);
+      throw new UserError(
+        `${outDir} holds a different sweep (${existing.id}, scale ${existing.scale}, ${existing.experiment.episodes} episodes per run, ${existing.runs.length} runs); choose another --out folder or remove it`,
+      );
     }
     index = existing;
   } else if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {

@@ -8,6 +8,7 @@ import { runIdSchema, scenarioObjectSchema } from './common';
 import { experimentRequestSchema, jobSchema } from './experiments';
 import { exportDataParamsSchema, exportFigureParamsSchema, exportedFileSchema, figureInfoSchema, readExportParamsSchema, readExportResultSchema } from './exports';
 import { profileModelParamsSchema, profileModelResultSchema } from './models';
+import { reproductionItemSchema, reproductionKeySchema, reproductionReportSchema } from './reproduce';
 import { configDiffRowSchema, getRunParamsSchema, runDetailSchema, runListItemSchema } from './runs';
 import { importTraceParamsSchema, importTraceResultSchema, mobilityPreviewSchema, scenarioPresetSchema, validateScenarioResultSchema } from './scenarios';
 import { uiStatePatchSchema, uiStateSchema } from './ui-state';
@@ -71,6 +72,13 @@ export const apiMethods = {
   'export.figure': method(exportFigureParamsSchema, exportedFileSchema),
   'export.read': method(readExportParamsSchema, readExportResultSchema),
 
+  /** Paper experiments with their scales and the state of their reproductions (Reproduce screen). */
+  'reproduce.list': method(none, z.array(reproductionItemSchema)),
+  /** Starts (or resumes) a reproduction; one runs at a time. */
+  'reproduce.start': method(reproductionKeySchema, reproductionItemSchema),
+  'reproduce.cancel': method(reproductionKeySchema, reproductionItemSchema),
+  'reproduce.report': method(reproductionKeySchema, reproductionReportSchema),
+
   'state.get': method(none, uiStateSchema),
   'state.update': method(uiStatePatchSchema, uiStateSchema),
 } as const;
@@ -91,6 +99,8 @@ export const apiEvents = {
   'jobs.changed': z.object({ jobs: z.array(jobSchema) }),
   /** Progress of a running job, at most a few times per second per job. */
   'job.progress': z.object({ jobId: z.string(), runId: z.string(), progress: runProgressSchema }),
+  /** A reproduction's state changed (started, progress, finished): the experiment's item. */
+  'reproduce.changed': reproductionItemSchema,
   /** New metric records of a run, batched. */
   'run.records': z.object({ jobId: z.string(), runId: z.string(), records: z.array(metricRecordSchema) }),
 } as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { envIdSchema } from '../schemas/run';
 import { scenarioObjectSchema } from './common';
 
-export const viewIds = ['home', 'models', 'vehicles', 'experiments', 'live', 'runs', 'export'] as const;
+export const viewIds = ['home', 'models', 'vehicles', 'experiments', 'live', 'runs', 'export', 'reproduce'] as const;
 export const viewIdSchema = z.enum(viewIds);
 export type ViewId = z.infer<typeof viewIdSchema>;
 

@@ -8,6 +8,7 @@ import type { MetricRecord } from '../../src-shared/metrics';
 import type { RunRequestInput, RunSummary } from '../../src-shared/schemas/run';
 import { runRequestSchema } from '../../src-shared/schemas/run';
 import { paperExperiments, sweepDefinition, type PaperSweepExperiment } from '../../src-main/experiments/paper-experiments';
+import { checkHyper } from '../../src-main/engine/algorithms-view';
 import { MetricsWriter, RUN_FILES, writeJsonAtomic } from '../../src-main/experiments/run-folder';
 import { parseScenario } from '../../src-main/experiments/scenarios';
 import { loadRunsFrom, loadSweepRuns, readSweepIndex } from '../../src-main/experiments/sweep-results';
@@ -118,7 +119,7 @@ describe('runSweep with an injected launcher', () => {
     expect(index.runs.filter((r) => r.status === 'failed')).toHaveLength(4);
     expect(index.runs.find((r) => r.status === 'failed')?.error).toBe('greedy exploded');
     const other = { ...def, experiment: { ...def.experiment, seeds: [7] } };
-    await expect(runSweep(other, { outDir: out, launcher: fakeLauncher([]) })).rejects.toThrow(/holds a different sweep \(test-cvs\)/);
+    await expect(runSweep(other, { outDir: out, launcher: fakeLauncher([]) })).rejects.toThrow(/holds a different sweep \(test-cvs, scale custom, \d+ episodes per run, \d+ runs\); choose another --out folder or remove it/);
     const busy = path.join(tmp, 'busy');
     fs.mkdirSync(busy);
     fs.writeFileSync(path.join(busy, 'x.txt'), 'x');
@@ -177,23 +178,41 @@ describe('paper experiments', () => {
     expect([p2.cvs.count, p2.rsus.count, p2.lyapunov.controlV, p2.costWeightAlpha]).toEqual([5, 3, 5, 0.6]);
   });
 
-  it('plan at paper scale (3 seeds) and at quick scale (1 seed, fewer values, few episodes)', () => {
+  it('plan at paper scale (3 seeds), smoke scale (1 seed, 2 values, 2 short episodes) and quick scale', () => {
     const p1cvs = sweeps.find((e) => e.id === 'p1-cvs')!;
-    const paper = planSweep(sweepDefinition(p1cvs, false));
+    const paper = planSweep(sweepDefinition(p1cvs, 'paper'));
     expect(paper.runs).toHaveLength(4 * 5 * 3);
     expect(paper.scale).toBe('paper');
-    const quick = planSweep(sweepDefinition(p1cvs, true));
-    expect(quick.runs).toHaveLength(4 * 2);
-    expect(quick.experiment.episodes).toBe(2);
-    for (const e of sweeps.filter((s) => s.request.env === 'vec-dnn')) {
-      expect(() => planSweep(sweepDefinition(e, true))).not.toThrow();
+    const smoke = planSweep(sweepDefinition(p1cvs, 'smoke'));
+    expect(smoke.runs).toHaveLength(4 * 2);
+    expect(smoke.scale).toBe('smoke');
+    expect([smoke.experiment.episodes, smoke.experiment.evalEvery, smoke.experiment.evalEpisodes]).toEqual([2, 2, 1]);
+    expect((smoke.experiment.scenario as { slots: number; cvs: { count: number } }).slots).toBe(5);
+    // the experiment's own scenario (5 SVs, V = 10) survives the smoke scenario laid over it
+    expect((smoke.experiment.scenario as { svs: { count: number } }).svs.count).toBe(5);
+    const quick = planSweep(sweepDefinition(p1cvs, 'quick'));
+    expect(quick.runs.map((r) => r.sweepValues.cvCount)).toEqual([3, 7, 3, 7, 3, 7, 3, 7]);
+    expect(quick.experiment.episodes).toBe(150);
+    // epsilon annealed over 1500 slots for the two learners only; MAD2RL keeps its M = 7
+    expect(quick.experiment.algos.map((a) => a.hyper)).toEqual([
+      { denoisingSteps: 7, epsilonAnnealSteps: 1500 },
+      { epsilonAnnealSteps: 1500 },
+      {},
+      {},
+    ]);
+    for (const e of sweeps) {
+      for (const scale of ['smoke', 'quick', 'paper'] as const) {
+        const plan = planSweep(sweepDefinition(e, scale));
+        // every algorithm accepts the hyper-parameters the scale gives it (as the engine checks before queueing)
+        plan.experiment.algos.forEach((a, i) => expect(() => checkHyper(plan.experiment.env, a.algo, a.hyper, i)).not.toThrow());
+      }
     }
   });
 
   it('custom scale: episodes, seeds and a base scenario under the experiment settings', () => {
     const p2v = sweeps.find((e) => e.id === 'p2-v')!;
     const base = { energy: { kappaCv: 1e-32, kappaRsu: 1e-34 }, cvs: { count: 2, speedMps: { min: 12, max: 13 } }, lyapunov: { controlV: 77 } };
-    const def = sweepDefinition(p2v, false, { episodes: 40, seeds: [7, 8], scenario: { env: 'isac-dt', ...base } });
+    const def = sweepDefinition(p2v, 'paper', { episodes: 40, seeds: [7, 8], scenario: { env: 'isac-dt', ...base } });
     expect(def.scale).toBe('custom');
     const plan = planSweep(def);
     expect(plan.experiment.episodes).toBe(40);
@@ -203,7 +222,7 @@ describe('paper experiments', () => {
     expect(scenario.energy).toEqual({ kappaCv: 1e-32, kappaRsu: 1e-34 });
     expect(scenario.cvs).toEqual({ count: 5, speedMps: { min: 12, max: 13 } });
     expect(scenario.lyapunov.controlV).toBe(5);
-    expect(sweepDefinition(p2v, false).scale).toBe('paper');
+    expect(sweepDefinition(p2v, 'paper').scale).toBe('paper');
   });
 });
 

@@ -109,4 +109,36 @@ describe('vecwb reproduce', () => {
     expect(wb.Sheets['p1-fig1'].F2).toMatchObject({ t: 'n', v: 224 * 224 * 64 * 4 });
     expect(fs.existsSync(path.join(out, 'data', 'p1-fig1.csv'))).toBe(true);
   });
+
+  it('rejects a bad scale, --quick with another scale, and a start without --yes when stdin is no terminal', async () => {
+    expect((await cli('reproduce', 'p2-v', '--scale', 'huge')).err).toMatch(/--scale must be one of smoke \| quick \| paper, got 'huge'/);
+    expect((await cli('reproduce', 'p2-v', '--quick', '--scale', 'quick')).err).toMatch(/--quick means --scale smoke; it cannot be combined with --scale quick/);
+    const out = path.join(tmp, 'p2v-noyes');
+    const r = await cli('reproduce', 'p2-v', '--scale', 'smoke', '--out', out);
+    expect(r.code).toBe(2); // a UserError; 6 episodes = 2 runs x (2 training + 1 evaluation episode)
+    expect(r.err).toMatch(/p2-v at scale smoke: 2 runs x 2 episodes \(6 episodes with evaluation\), projected ~\d+ s \[estimate\]/);
+    expect(r.err).toMatch(/stdin is not a terminal, so there is no one to ask: pass --yes to start 2 run\(s\)/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('p2-v at smoke scale: figures, xlsx with a claims sheet, report.md/html, and a resume with nothing left to run', async () => {
+    const out = path.join(tmp, 'p2v-smoke');
+    const r = await cli('reproduce', 'p2-v', '--quick', '--yes', '--out', out);
+    expect(r.code).toBe(0);
+    // the claims table goes to stdout: V = 10 and 50 were not run at smoke scale
+    expect(r.out).toMatch(/\| p2-fig7b \| Sec\. VII-C 4\) \| Steady system average cost at V = 50: 0\.552 \| Ly-DTMPPO at V = 50: 0\.552 \| — \|  \| \*\*not measured\*\* \|/);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { scale: string; runs: { seeds: number[]; episodes: number; slots: number }; claims: unknown[] };
+    expect(report.scale).toBe('smoke');
+    expect([report.runs.seeds, report.runs.episodes, report.runs.slots]).toEqual([[1], 2, 5]);
+    const wb = XLSX.read(fs.readFileSync(path.join(out, 'p2-v.xlsx')), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['p2-fig7a', 'p2-fig7b', 'claims', 'config']);
+    expect(XLSX.utils.sheet_to_json(wb.Sheets.claims)).toHaveLength(report.claims.length);
+    const md = fs.readFileSync(path.join(out, 'report.md'), 'utf8');
+    expect(md).toContain('| scenario | `slots` | 5 | 30 | departure |');
+    expect(md).toContain('- seeds: 1; episodes per run: 2 of 5 slots');
+    expect(fs.readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('<svg');
+    const again = await cli('reproduce', 'p2-v', '--scale', 'smoke', '--out', out);
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/\[2\/2\] ly-dtmppo V=100 seed 1: done earlier, kept/);
+  });
 });

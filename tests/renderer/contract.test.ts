@@ -39,7 +39,7 @@ describe('API contract', () => {
       expect(typeof apiMethods[m].params.safeParse).toBe('function');
       expect(typeof apiMethods[m].result.safeParse).toBe('function');
     }
-    expect(Object.keys(apiEvents).sort()).toEqual(['job.progress', 'jobs.changed', 'run.records']);
+    expect(Object.keys(apiEvents).sort()).toEqual(['job.progress', 'jobs.changed', 'reproduce.changed', 'run.records']);
   });
 
   it('plans algorithms x sweep combinations x seeds with scenario overrides and groups across seeds', () => {

@@ -4,12 +4,15 @@
 import type { Command } from 'commander';
 import { figureFormats } from '../../export/figure-formats';
 
-/** Adds the figure-drawing options shared by export-figure and reproduce. */
-export function addDrawingOptions(cmd: Command): Command {
+/**
+ * Adds the figure-drawing options shared by export-figure and reproduce. `pixelRatioFlag` names the PNG pixel
+ * ratio option (reproduce uses --scale for its run budget and calls it --png-scale).
+ */
+export function addDrawingOptions(cmd: Command, pixelRatioFlag = '--scale'): Command {
   return cmd
     .option('--width <px>', 'figure width in CSS pixels (default 800)')
     .option('--height <px>', 'figure height in CSS pixels (default 500)')
-    .option('--scale <factor>', 'PNG pixel ratio (default 2: 1600x1000 px)')
+    .option(`${pixelRatioFlag} <factor>`, 'PNG pixel ratio (default 2: 1600x1000 px)')
     .option('--window <episodes>', 'moving-average window of curves (default: 20 for paper 1, 50 for paper 2)')
     .option('--last <episodes>', 'episodes at the end of each run averaged into a sweep point (default 50)')
     .option('--mode <bar|line>', 'sweep figures: grouped bars (default) or lines')

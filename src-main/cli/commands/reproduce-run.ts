@@ -1,72 +1,57 @@
-// The work of `vecwb reproduce <experiment>` (reproduce.ts registers the command): runs a paper experiment (a
-// sweep of runs, resumable) and exports its figures (SVG + PNG) and their data (one XLSX, and CSV files).
+// The work of `vecwb reproduce <experiment>` (reproduce.ts registers the command and loads this when it runs):
+// runs a paper experiment (a sweep of runs, resumable) at a scale (smoke | quick | paper), exports its figures
+// (SVG + PNG) and their data (one XLSX, CSV files), and writes report.md / report.html with every claim of the
+// paper about those figures beside the measured value and a verdict. Before starting it prints runs x episodes
+// and the projected time (an estimate) and asks; `--yes` skips the question. Without a terminal on stdin (CI,
+// scripts) it does not wait for an answer: it stops with an error unless --yes is given, or nothing is left to run.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildFigure, getFigure } from '../../../src-shared/charts/catalog';
-import type { FigureInput } from '../../../src-shared/charts/figure-types';
-import type { DataTable } from '../../../src-shared/charts/table';
+import readline from 'node:readline/promises';
+import { experimentRequestSchema, planExperiment } from '../../../src-shared/api/experiments';
 import { UserError } from '../../../src-shared/errors';
-import { writeCsv } from '../../export/csv';
-import { writeFigureFile } from '../../export/figure-files';
-import { layerProfileRows } from '../../export/layer-profile';
-import { writeXlsx } from '../../export/xlsx';
-import { listExperiments } from './reproduce-list';
-import { getPaperExperiment, sweepDefinition, type ExperimentOverrides, type PaperExperiment } from '../../experiments/paper-experiments';
+import { formatDuration, projectExperiment, remainingSeconds } from '../../../src-shared/reproduction/projection';
+import {
+  getPaperExperiment,
+  parseScale,
+  sweepDefinition,
+  type ExperimentOverrides,
+  type PaperExperiment,
+  type ScaleName,
+} from '../../experiments/paper-experiments';
 import { loadScenarioFile } from '../../experiments/scenarios';
-import { loadSweepRuns } from '../../experiments/sweep-results';
-import { runSweep, sweepStatusCounts } from '../../experiments/sweeps';
-import { resolveModel } from '../../sim/vec-dnn/model-catalog';
+import { SWEEP_INDEX, readSweepIndex } from '../../experiments/sweep-results';
+import { claimsMarkdownTable } from '../../report/report-md';
+import { reproduceExperiment } from '../../report/reproduction';
 import { buildOptionsFrom, parseFigureOptions, type FigureCliOptions } from './figure-options';
+import { listExperiments } from './reproduce-list';
 
+/** What is about to run: runs x episodes and the projected (remaining) time. */
+function planLine(exp: PaperExperiment, scale: string, def: ReturnType<typeof sweepDefinition>, outDir: string): { line: string; toRun: number } {
+  const request = experimentRequestSchema.parse(def.experiment);
+  const p = projectExperiment(request);
+  const planned = planExperiment(request);
+  let toRun = p.runs;
+  let time = `~${formatDuration(p.seconds)}`;
+  if (fs.existsSync(path.join(outDir, 'sweep', SWEEP_INDEX))) {
+    const index = readSweepIndex(path.join(outDir, 'sweep'));
+    const done = index.runs.filter((r) => r.status === 'completed').map((r) => ({ index: r.index, wallTimeS: r.summary?.wallTimeS ?? 0 }));
+    toRun = p.runs - done.length;
+    if (done.length > 0) time = `~${formatDuration(remainingSeconds(planned, done, null).seconds)} left (${done.length} run(s) done earlier, kept)`;
+  }
+  const line =
+    `${exp.id} at scale ${scale}: ${p.runs} runs x ${p.episodesPerRun} episodes (${p.totalEpisodes} episodes with evaluation), ` +
+    `projected ${time} [estimate]`;
+  return { line, toRun };
+}
 
-async function figureInput(
-  exp: PaperExperiment,
-  outDir: string,
-  quick: boolean,
-  overrides: ExperimentOverrides,
-  signal: AbortSignal,
-): Promise<{ input: FigureInput; config: unknown }> {
-  if (exp.kind === 'model') {
-    const model = resolveModel(exp.modelName);
-    return {
-      input: { runs: [], layerProfile: { modelName: model.name, layers: layerProfileRows(model, exp.bytesPerElement) } },
-      config: { experiment: exp.id, source: exp.source, model: model.name, bytesPerElement: exp.bytesPerElement },
-    };
+async function confirm(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await rl.question(question)).trim().toLowerCase();
+    return answer === 'y' || answer === 'yes';
+  } finally {
+    rl.close();
   }
-  const def = sweepDefinition(exp, quick, overrides);
-  const sweepDir = path.join(outDir, 'sweep');
-  const index = await runSweep(def, {
-    outDir: sweepDir,
-    signal,
-    hooks: {
-      onRunStart(entry, pos, total, skipped) {
-        process.stderr.write(`[${pos}/${total}] ${entry.label}${skipped ? ': done earlier, kept' : ''}\n`);
-      },
-      onRecord(r) {
-        if (r.kind !== 'episode') return;
-        const reward = r.values.reward;
-        process.stderr.write(`    episode ${r.episode}: reward ${typeof reward === 'number' ? reward.toFixed(3) : '-'}\n`);
-      },
-      onRunEnd(entry) {
-        const wall = entry.summary ? `${entry.summary.wallTimeS.toFixed(1)} s` : '';
-        process.stderr.write(`    -> ${entry.status} ${wall}${entry.error ? `: ${entry.error.split('\n')[0]}` : ''}\n`);
-      },
-    },
-  });
-  const counts = sweepStatusCounts(index);
-  process.stderr.write(`sweep ${exp.id} (${def.scale}): ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
-  const { runs } = loadSweepRuns(sweepDir);
-  if (!runs.some((r) => r.records.some((rec) => rec.kind === 'episode'))) {
-    throw new UserError(`no run of ${exp.id} finished an episode, so there is nothing to draw (errors above; re-run to retry)`);
-  }
-  if ((counts.failed ?? 0) > 0) {
-    process.stderr.write(`vecwb: ${counts.failed} run(s) failed; figures show the others (re-run the same command to retry them)\n`);
-    process.exitCode = 1;
-  }
-  return {
-    input: { runs },
-    config: { experiment: exp.id, title: exp.title, source: exp.source, scale: def.scale, sweep: index.experiment, statusCounts: counts },
-  };
 }
 
 function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>): ExperimentOverrides {
@@ -91,17 +76,39 @@ function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>)
   return out;
 }
 
-/** Runs `vecwb reproduce` with commander's parsed arguments (--list is answered by reproduce.ts). */
+function scaleOf(raw: Record<string, unknown>): ScaleName {
+  if (raw.quick === true) {
+    if (raw.scale !== undefined && raw.scale !== 'smoke') throw new UserError(`--quick means --scale smoke; it cannot be combined with --scale ${String(raw.scale)}`);
+    return 'smoke';
+  }
+  return raw.scale === undefined ? 'paper' : parseScale(raw.scale);
+}
+
 export async function reproduce(id: string | undefined, raw: Record<string, unknown>): Promise<void> {
   if (!id) throw new UserError(`give an experiment id; known:\n${listExperiments()}`);
   const exp = getPaperExperiment(id);
-  const quick = raw.quick === true;
+  const scale = scaleOf(raw);
   const overrides = experimentOverrides(exp, raw);
   const custom = Object.keys(overrides).length > 0;
-  const outDir = path.resolve(typeof raw.out === 'string' ? raw.out : path.join('reproduce', `${exp.id}${custom ? '-custom' : quick ? '-quick' : ''}`));
+  const suffix = custom ? '-custom' : scale === 'paper' ? '' : `-${scale}`;
+  const outDir = path.resolve(typeof raw.out === 'string' ? raw.out : path.join('reproduce', `${exp.id}${suffix}`));
   const formats = String(raw.formats).split(',').map((f) => f.trim()).filter(Boolean);
   for (const f of formats) if (f !== 'svg' && f !== 'png') throw new UserError(`--formats: '${f}' is not svg or png`);
-  const o: FigureCliOptions = parseFigureOptions({ ...raw, format: 'svg', out: outDir });
+  const o: FigureCliOptions = parseFigureOptions({ ...raw, scale: raw.pngScale, format: 'svg', out: outDir });
+
+  if (exp.kind === 'sweep') {
+    const def = sweepDefinition(exp, scale, overrides);
+    const { line, toRun } = planLine(exp, custom ? 'custom' : scale, def, outDir);
+    process.stderr.write(`${line}\n  into ${outDir}\n`);
+    if (toRun > 0 && raw.yes !== true) {
+      if (!process.stdin.isTTY) throw new UserError(`stdin is not a terminal, so there is no one to ask: pass --yes to start ${toRun} run(s)`);
+      if (!(await confirm('Start? [y/N] '))) {
+        process.stderr.write('not started\n');
+        process.exitCode = 1;
+        return;
+      }
+    }
+  }
 
   const abort = new AbortController();
   const onSigint = () => {
@@ -109,31 +116,41 @@ export async function reproduce(id: string | undefined, raw: Record<string, unkn
     abort.abort();
   };
   process.once('SIGINT', onSigint);
-  let prepared: { input: FigureInput; config: unknown };
+  const started = Date.now();
+  let result: Awaited<ReturnType<typeof reproduceExperiment>>;
   try {
-    prepared = await figureInput(exp, outDir, quick, overrides, abort.signal);
+    result = await reproduceExperiment(exp, {
+      outDir,
+      scale,
+      overrides,
+      drawing: { formats: formats as ('svg' | 'png')[], width: o.width, height: o.height, scale: o.scale, build: buildOptionsFrom(o) },
+      signal: abort.signal,
+      command: ['vecwb', 'reproduce', ...process.argv.slice(3)].join(' '),
+      warn: (w) => process.stderr.write(`vecwb: ${w}\n`),
+      hooks: {
+        onRunStart(entry, pos, total, skipped) {
+          process.stderr.write(`[${pos}/${total}] ${entry.label}${skipped ? ': done earlier, kept' : ''}\n`);
+        },
+        onRecord(r) {
+          if (r.kind !== 'episode') return;
+          const reward = r.values.reward;
+          process.stderr.write(`    episode ${r.episode}: reward ${typeof reward === 'number' ? reward.toFixed(3) : '-'}\n`);
+        },
+        onRunEnd(entry) {
+          const wall = entry.summary ? `${entry.summary.wallTimeS.toFixed(1)} s` : '';
+          process.stderr.write(`    -> ${entry.status} ${wall}${entry.error ? `: ${entry.error.split('\n')[0]}` : ''}\n`);
+        },
+      },
+    });
   } finally {
     process.off('SIGINT', onSigint);
   }
-
-  const tables: DataTable[] = [];
-  const written: string[] = [];
-  for (const figId of exp.figures) {
-    const spec = getFigure(figId);
-    const built = buildFigure(figId, prepared.input, buildOptionsFrom(o));
-    for (const w of built.warnings) process.stderr.write(`vecwb: ${figId}: ${w}\n`);
-    tables.push(...built.tables);
-    if (built.option === null) continue;
-    for (const format of formats as ('svg' | 'png')[]) {
-      const file = path.join(outDir, 'figures', `${spec.id}.${format}`);
-      written.push(...writeFigureFile(figId, prepared.input, { format, out: file, width: o.width, height: o.height, scale: o.scale, build: buildOptionsFrom(o) }).files);
-    }
-  }
-  const xlsx = path.join(outDir, `${exp.id}.xlsx`);
-  writeXlsx(xlsx, tables, prepared.config);
-  const csvFiles = writeCsv(path.join(outDir, 'data'), tables, prepared.config);
-  fs.writeFileSync(path.join(outDir, 'figures.json'), JSON.stringify({ experiment: exp.id, figures: exp.figures, files: written }, null, 2) + '\n');
-  for (const f of [...written, xlsx]) process.stdout.write(`${f}\n`);
-  process.stdout.write(`${path.join(outDir, 'data')}/ (${csvFiles.length} csv files)\n`);
+  const counts = result.statusCounts;
+  if (exp.kind === 'sweep') process.stderr.write(`sweep ${exp.id}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+  if ((counts.failed ?? 0) > 0) process.exitCode = 1;
+  process.stdout.write(claimsMarkdownTable(result.report));
+  process.stdout.write(`verdicts: ${Object.entries(result.report.counts).map(([k, v]) => `${v} ${k}`).join(', ')}; wall time ${formatDuration((Date.now() - started) / 1000)}\n`);
+  for (const f of result.files) process.stdout.write(`${f}\n`);
+  process.stdout.write(`${path.join(outDir, 'data')}/ (${result.csvFiles.length} csv files)\n`);
   if (abort.signal.aborted) process.exitCode = 130;
 }

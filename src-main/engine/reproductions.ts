@@ -1,0 +1,243 @@
+// Reproductions for the UI: every paper experiment at smoke / quick / paper scale, each in its own folder under
+// <runsRoot>/_reproduce/<experiment>-<scale>/ (the layout of `vecwb reproduce --out`), run one at a time with
+// each run in a worker thread (the engine's RunExecutor). Folders left by earlier sessions are listed as
+// completed or interrupted; starting an interrupted one resumes its sweep.
+import fs from 'node:fs';
+import path from 'node:path';
+import { experimentRequestSchema, planExperiment, type PlannedRun } from '../../src-shared/api/experiments';
+import type { ReproduceScale, ReproductionItem, ReproductionKey, ReproductionReport, ReproductionScaleState } from '../../src-shared/api/reproduce';
+import { reproduceScaleSchema } from '../../src-shared/api/reproduce';
+import { NotFoundError } from '../../src-shared/api/dispatch';
+import { getFigure } from '../../src-shared/charts/catalog';
+import { UserError } from '../../src-shared/errors';
+import { projectExperiment, remainingSeconds } from '../../src-shared/reproduction/projection';
+import { reportDataSchema, type ReportData } from '../../src-shared/reproduction/report-schema';
+import { runRequestSchema, type RunRequestInput, type RunSummary } from '../../src-shared/schemas/run';
+import { parseWith } from '../../src-shared/validation';
+import { getPaperExperiment, paperExperiments, scaleBudget, sweepDefinition, type PaperExperiment } from '../experiments/paper-experiments';
+import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
+import type { RunLauncher, SweepRunHandle, SweepRunHooks } from '../experiments/sweeps';
+import { readReproductionState, REPORT_FILES, reproduceExperiment } from '../report/reproduction';
+import type { RunExecutor } from './executor';
+import type { RunTask } from './worker-protocol';
+
+export const REPRODUCE_DIR = '_reproduce';
+
+/** Runs of a sweep executed by the engine's executor (worker threads) instead of in the engine's thread. */
+export function executorLauncher(executor: RunExecutor): RunLauncher {
+  const launch = (task: RunTask, hooks: SweepRunHooks) =>
+    new Promise<SweepRunHandle>((resolve, reject) => {
+      let started = false;
+      let settle: { ok(s: RunSummary): void; fail(e: Error): void } = { ok: () => {}, fail: () => {} };
+      const done = new Promise<RunSummary>((ok, fail) => (settle = { ok, fail }));
+      const exec = executor.start(task, {
+        started(runId, dir) {
+          started = true;
+          resolve({ runId, dir, cancel: () => exec.control('cancel'), done });
+        },
+        records(records) {
+          for (const r of records) hooks.onRecord?.(r);
+        },
+        progress(p) {
+          hooks.onProgress?.(p);
+        },
+        summary() {},
+        done(summary) {
+          settle.ok(summary);
+        },
+        failed(message) {
+          if (started) settle.fail(new Error(message));
+          else reject(new Error(message));
+        },
+      });
+    });
+  return {
+    start: (input: RunRequestInput, hooks) => launch({ kind: 'start', request: runRequestSchema.parse(input) }, hooks),
+    resume: (dir, hooks) => launch({ kind: 'resume', dir }, hooks),
+  };
+}
+
+interface Active {
+  key: ReproductionKey;
+  abort: AbortController;
+  planned: PlannedRun[];
+  done: { index: number; wallTimeS: number }[];
+  current: { index: number; label: string; episode: number; episodes: number } | null;
+  finished: Promise<void>;
+}
+
+const THROTTLE_MS = 500;
+
+export class ReproductionService {
+  private active: Active | null = null;
+  private lastEmit = 0;
+
+  constructor(
+    private readonly root: string,
+    private readonly executor: RunExecutor,
+    private readonly emit: (item: ReproductionItem) => void,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {}
+
+  dirOf(key: ReproductionKey): string {
+    return path.join(this.root, `${key.experiment}-${key.scale}`);
+  }
+
+  list(): ReproductionItem[] {
+    return paperExperiments.map((e) => this.item(e));
+  }
+
+  private item(exp: PaperExperiment): ReproductionItem {
+    return {
+      experiment: exp.id,
+      paper: exp.paper,
+      title: exp.title,
+      source: exp.source,
+      kind: exp.kind,
+      figures: exp.figures.map((id) => ({ id, label: getFigure(id).label })),
+      scales: reproduceScaleSchema.options.map((scale) => this.scaleState(exp, scale)),
+    };
+  }
+
+  private scaleState(exp: PaperExperiment, scale: ReproduceScale): ReproductionScaleState {
+    const key = { experiment: exp.id, scale };
+    const dir = this.dirOf(key);
+    const stateFile = readReproductionState(dir);
+    const hasReport = fs.existsSync(path.join(dir, REPORT_FILES.json));
+    const firstSvg = exp.figures.map((id) => path.join(dir, 'figures', `${id}.svg`)).find((f) => fs.existsSync(f)) ?? null;
+    let runs = 0;
+    let episodesPerRun = 0;
+    let totalEpisodes = 0;
+    let projectedS = 0;
+    let runsDone = 0;
+    if (exp.kind === 'sweep') {
+      const request = experimentRequestSchema.parse(sweepDefinition(exp, scale).experiment);
+      const p = projectExperiment(request);
+      ({ runs, episodesPerRun, totalEpisodes } = p);
+      projectedS = p.seconds;
+      if (fs.existsSync(path.join(dir, 'sweep', SWEEP_INDEX))) {
+        try {
+          runsDone = readSweepIndex(path.join(dir, 'sweep')).runs.filter((r) => r.status === 'completed').length;
+        } catch {
+          runsDone = 0;
+        }
+      }
+    }
+    const live = this.active && this.active.key.experiment === exp.id && this.active.key.scale === scale ? this.active : null;
+    let status: ReproductionScaleState['status'] = stateFile?.status ?? (hasReport ? 'completed' : 'none');
+    // A folder marked running that this engine does not run was left by a session that ended: interrupted.
+    if (status === 'running' && !live) status = 'interrupted';
+    if (live) status = 'running';
+    let progress = runs > 0 ? runsDone / runs : hasReport ? 1 : 0;
+    let remainingS: number | null = null;
+    let current: ReproductionScaleState['current'] = null;
+    if (live) {
+      const fraction = live.current && live.current.episodes > 0 ? live.current.episode / live.current.episodes : 0;
+      progress = runs > 0 ? Math.min(1, (live.done.length + fraction) / runs) : 0;
+      remainingS = remainingSeconds(live.planned, live.done, live.current ? { index: live.current.index, fraction } : null).seconds;
+      current = live.current ? { label: live.current.label, position: live.current.index + 1, episode: live.current.episode, episodes: live.current.episodes } : null;
+      runsDone = live.done.length;
+    }
+    if (status === 'completed') progress = 1;
+    return {
+      scale, runs, episodesPerRun, totalEpisodes, projectedS,
+      why: exp.kind === 'sweep' ? scaleBudget(exp, scale).why : `no runs: drawn from the ${exp.modelName} layer table`,
+      status, runsDone, progress, remainingS, current, error: stateFile?.error ?? null, thumbnail: firstSvg, hasReport, dir,
+    };
+  }
+
+  private changed(expId: string, force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastEmit < THROTTLE_MS) return;
+    this.lastEmit = now;
+    this.emit(this.item(getPaperExperiment(expId)));
+  }
+
+  start(key: ReproductionKey): ReproductionItem {
+    const exp = getPaperExperiment(key.experiment);
+    if (this.active) {
+      throw new UserError(`${this.active.key.experiment} (${this.active.key.scale}) is being reproduced; cancel it or wait for it to finish`);
+    }
+    const planned = exp.kind === 'sweep' ? planExperiment(experimentRequestSchema.parse(sweepDefinition(exp, key.scale).experiment)) : [];
+    const abort = new AbortController();
+    const active: Active = { key, abort, planned, done: [], current: null, finished: Promise.resolve() };
+    this.active = active;
+    const dir = this.dirOf(key);
+    active.finished = reproduceExperiment(exp, {
+      outDir: dir,
+      scale: key.scale,
+      drawing: { formats: ['svg', 'png'] },
+      launcher: executorLauncher(this.executor),
+      signal: abort.signal,
+      command: `Reproduce screen: ${exp.id} at scale ${key.scale}`,
+      hooks: {
+        onRunStart: (entry, _position, _total, skipped) => {
+          if (skipped) active.done.push({ index: entry.index, wallTimeS: entry.summary?.wallTimeS ?? 0 });
+          else active.current = { index: entry.index, label: entry.label, episode: 0, episodes: planned[entry.index]?.request.episodes ?? 1 };
+          this.changed(exp.id, true);
+        },
+        onProgress: (p) => {
+          if (active.current) {
+            active.current.episode = p.episode;
+            active.current.episodes = p.episodes;
+          }
+          this.changed(exp.id);
+        },
+        onRunEnd: (entry) => {
+          if (entry.status === 'completed') active.done.push({ index: entry.index, wallTimeS: entry.summary?.wallTimeS ?? 0 });
+          active.current = null;
+          this.changed(exp.id, true);
+        },
+      },
+    }).then(
+      () => undefined,
+      (err: unknown) => {
+        // reproduction.json records the failure (shown on the screen); a bug is reported as well.
+        if (!(err instanceof UserError)) this.onError(err);
+      },
+    ).finally(() => {
+      this.active = null;
+      this.changed(exp.id, true);
+    });
+    return this.item(exp);
+  }
+
+  cancel(key: ReproductionKey): ReproductionItem {
+    const exp = getPaperExperiment(key.experiment);
+    if (!this.active || this.active.key.experiment !== key.experiment || this.active.key.scale !== key.scale) {
+      throw new UserError(`${key.experiment} (${key.scale}) is not being reproduced`);
+    }
+    this.active.abort.abort();
+    return this.item(exp);
+  }
+
+  report(key: ReproductionKey): ReproductionReport {
+    const exp = getPaperExperiment(key.experiment);
+    const dir = this.dirOf(key);
+    const file = path.join(dir, REPORT_FILES.json);
+    if (!fs.existsSync(file)) throw new NotFoundError(`${exp.id} has no report at scale ${key.scale} yet`);
+    const report: ReportData = parseWith(reportDataSchema, JSON.parse(fs.readFileSync(file, 'utf8')), file);
+    const abs = (rel: string | undefined) => (rel ? path.join(dir, rel) : null);
+    return {
+      report,
+      dir,
+      files: {
+        figures: report.figures.map((f) => ({
+          id: f.id,
+          label: f.label,
+          svg: abs(f.files.find((x) => x.endsWith('.svg'))),
+          png: abs(f.files.find((x) => x.endsWith('.png'))),
+        })),
+        xlsx: path.join(dir, report.files.xlsx),
+      },
+    };
+  }
+
+  /** Cancels a running reproduction (engine shutdown); its runs keep their checkpoints. */
+  async close(): Promise<void> {
+    const a = this.active;
+    if (!a) return;
+    a.abort.abort();
+    await a.finished;
+  }
+}

@@ -1,0 +1,35 @@
+// Reads the papers' claims (resources/claims/paper<N>.json), validated by the claims schema.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { claimsFileSchema, type ClaimsFile } from '../../src-shared/claims/schema';
+import { UserError } from '../../src-shared/errors';
+import { parseWith } from '../../src-shared/validation';
+
+export const claimsDir = fileURLToPath(new URL('../../resources/claims/', import.meta.url));
+
+export function claimsFilePath(paper: 1 | 2): string {
+  return `${claimsDir}paper${paper}.json`;
+}
+
+const cache = new Map<string, ClaimsFile>();
+
+export function readClaimsFile(file: string): ClaimsFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UserError(`cannot read claims file ${file}: ${(err as Error).message}`);
+  }
+  return parseWith(claimsFileSchema, data, file);
+}
+
+/** The claims of paper 1 or 2 (read once per process). */
+export function paperClaims(paper: 1 | 2): ClaimsFile {
+  const file = claimsFilePath(paper);
+  let c = cache.get(file);
+  if (!c) {
+    c = readClaimsFile(file);
+    cache.set(file, c);
+  }
+  return c;
+}

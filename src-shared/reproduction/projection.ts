@@ -1,0 +1,130 @@
+// How long a reproduction will take: an ESTIMATE from per-algorithm costs per slot measured on the development
+// machine (2-core VM, tfjs-wasm), scaled linearly with the number of agents (CVs), refined by the wall time of
+// runs the reproduction has already finished. Pure (the CLI prints it, the engine and the UI show it).
+import { planExperiment, type ExperimentRequest, type PlannedRun } from '../api/experiments';
+
+export interface AlgoCost {
+  /** Milliseconds per training slot (decision + learning step, amortised) with `agents` CVs. */
+  msPerSlot: number;
+  /** Milliseconds per slot of an exploration-off evaluation episode (decisions only). */
+  evalMsPerSlot: number;
+  agents: number;
+  /** Learners get exploration-off evaluation points; heuristics do not (runner.ts). */
+  learner: boolean;
+  /** Where the figure comes from. */
+  source: string;
+}
+
+/**
+ * Measured costs (estimates: the machine was shared with other runs, figures vary with load).
+ * Paper 1 learners: `npm run bench` (p1 part, paper setting, 7 agents): P-QMIX 159 ms per training step +
+ * ~37 ms for the decision right after it; MAD2RL 180-200 ms per step unloaded (docs/model-notes.md, "Speed"),
+ * taken as 250 ms under load. Paper 2 learners: `npm run bench -- --only p2` (docs/model-notes.md, paper 2
+ * "Speed", 5 CVs, ms per episode of 30 slots: Ly-DTMPPO ~50, Ly-MAPPO ~40, Ly-MADDPG ~800, Ly-MATD3 ~720,
+ * Ly-MASAC ~1700). Heuristics: wall time per slot of `vecwb reproduce p1-cvs --scale smoke` (5-slot episodes:
+ * genetic 0.2 s / 10 slots at 3 CVs, 0.3 s at 7 CVs; greedy < 0.05 s).
+ */
+export const ALGO_COSTS: Readonly<Record<string, AlgoCost>> = {
+  mad2rl: { msPerSlot: 250, evalMsPerSlot: 8, agents: 7, learner: true, source: 'npm run bench (p1) and docs/model-notes.md' },
+  pqmix: { msPerSlot: 200, evalMsPerSlot: 2, agents: 7, learner: true, source: 'npm run bench -- --only p1 --algo pqmix' },
+  genetic: { msPerSlot: 25, evalMsPerSlot: 25, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
+  greedy: { msPerSlot: 1, evalMsPerSlot: 1, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
+  'ly-dtmppo': { msPerSlot: 1.7, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
+  'ly-mappo': { msPerSlot: 1.3, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
+  'ly-maddpg': { msPerSlot: 27, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
+  'ly-matd3': { msPerSlot: 24, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
+  'ly-masac': { msPerSlot: 57, evalMsPerSlot: 0.9, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
+};
+/** An algorithm without a measured cost (random, fixed policies): cheap, like greedy. */
+const FALLBACK: AlgoCost = { msPerSlot: 2, evalMsPerSlot: 2, agents: 5, learner: false, source: 'no measurement (assumed cheap)' };
+/** Start-up of each run: worker thread, TensorFlow.js backend, environment (measured ~2-4 s). */
+export const RUN_OVERHEAD_S = 3;
+
+function num(obj: unknown, keys: string[]): number | undefined {
+  let cur = obj;
+  for (const k of keys) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[k] : undefined;
+  return typeof cur === 'number' && Number.isFinite(cur) ? cur : undefined;
+}
+
+/** Slots per episode, agents (CVs) and evaluation episodes of one planned run (defaults: 30 slots, 5 CVs). */
+export function runShape(p: PlannedRun, costs: Readonly<Record<string, AlgoCost>> = ALGO_COSTS): { slots: number; agents: number; evalEpisodes: number } {
+  const scenario = p.request.scenario === 'default' ? {} : p.request.scenario;
+  const slots = num(scenario, ['slots']) ?? 30;
+  const agents = num(scenario, ['cvs', 'count']) ?? 5;
+  const episodes = p.request.episodes;
+  const every = (costs[p.request.algo] ?? FALLBACK).learner ? (p.request.evalEvery ?? 0) : 0;
+  // One evaluation point every `every` episodes and after the last (runner.ts), `evalEpisodes` episodes each.
+  const points = every > 0 ? Math.floor(episodes / every) + (episodes % every === 0 ? 0 : 1) : 0;
+  return { slots, agents, evalEpisodes: points * (p.request.evalEpisodes ?? 5) };
+}
+
+/** Projected seconds of one planned run from the cost table (learning cost scaled by agents / reference agents). */
+export function projectRunSeconds(p: PlannedRun, costs: Readonly<Record<string, AlgoCost>> = ALGO_COSTS): number {
+  const c = costs[p.request.algo] ?? FALLBACK;
+  const { slots, agents, evalEpisodes } = runShape(p, costs);
+  const f = agents / c.agents;
+  return RUN_OVERHEAD_S + (p.request.episodes * slots * c.msPerSlot * f + evalEpisodes * slots * c.evalMsPerSlot * f) / 1000;
+}
+
+export interface Projection {
+  runs: number;
+  episodesPerRun: number;
+  /** Training + evaluation episodes of all runs. */
+  totalEpisodes: number;
+  seconds: number;
+  /** Always an estimate; says from what. */
+  basis: string;
+}
+
+export function projectExperiment(exp: ExperimentRequest, costs: Readonly<Record<string, AlgoCost>> = ALGO_COSTS): Projection {
+  const planned = planExperiment(exp);
+  let seconds = 0;
+  let totalEpisodes = 0;
+  for (const p of planned) {
+    seconds += projectRunSeconds(p, costs);
+    totalEpisodes += p.request.episodes + runShape(p, costs).evalEpisodes;
+  }
+  return {
+    runs: planned.length,
+    episodesPerRun: exp.episodes,
+    totalEpisodes,
+    seconds,
+    basis: 'estimate from per-algorithm ms per slot measured by npm run bench and a smoke run on a 2-core VM (src-shared/reproduction/projection.ts)',
+  };
+}
+
+/**
+ * Seconds left, given the runs already finished (their wall time per projected second corrects the estimate:
+ * the ratio measured / projected over the finished runs scales the remaining ones) and the progress of the
+ * running one (fraction done).
+ */
+export function remainingSeconds(
+  planned: readonly PlannedRun[],
+  done: readonly { index: number; wallTimeS: number }[],
+  running: { index: number; fraction: number } | null,
+  costs: Readonly<Record<string, AlgoCost>> = ALGO_COSTS,
+): { seconds: number; calibrated: boolean } {
+  const projected = planned.map((p) => projectRunSeconds(p, costs));
+  const finished = new Set(done.map((d) => d.index));
+  let ratio = 1;
+  const projDone = done.reduce((s, d) => s + (projected[d.index] ?? 0), 0);
+  const wallDone = done.reduce((s, d) => s + d.wallTimeS, 0);
+  if (projDone > 0 && wallDone > 0) ratio = wallDone / projDone;
+  let seconds = 0;
+  projected.forEach((s, i) => {
+    if (finished.has(i)) return;
+    const left = running && running.index === i ? 1 - Math.min(1, Math.max(0, running.fraction)) : 1;
+    seconds += s * ratio * left;
+  });
+  return { seconds, calibrated: done.length > 0 };
+}
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  if (s < 90) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 90) return `${m} min`;
+  const h = s / 3600;
+  return h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} days`;
+}
