@@ -153,7 +153,7 @@ export async function twoSeedBands(page: Page, prefix: string): Promise<void> {
   await page.locator('[data-testid=reward-chart] .echart[data-bands="1"]').waitFor({ timeout: 60_000 });
   expect(await chartSeries(page, 'reward-chart')).toEqual({ series: 3, bands: 1 });
   // Two open runs (one chip per seed, in the order their folders appeared), one group in the chart.
-  expect((await page.locator('.live .chip').allTextContents()).sort()).toEqual([expect.stringMatching(/Greedy algorithm · seed 1 \d+ ep/), expect.stringMatching(/Greedy algorithm · seed 2 \d+ ep/)]);
+  expect((await page.locator('.live .chip').allTextContents()).sort()).toEqual([expect.stringMatching(/Greedy algorithm · s1 \d+ ep/), expect.stringMatching(/Greedy algorithm · s2 \d+ ep/)]);
   expect(await page.locator('[data-testid=reward-chart] h3').textContent()).toBe('Episodic reward (mean ± std across seeds)');
   await shot(page, `${prefix}06b-live-two-seeds`);
   await cancelAll(page, 3);
