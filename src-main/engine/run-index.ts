@@ -90,7 +90,14 @@ export class RunIndex {
   }
 
   private item(summary: RunSummary, config: RunConfig, live: Set<string>): RunListItem {
-    return { summary, name: config.request.name ?? null, tags: runTags(config), group: runGroup(config), live: live.has(summary.runId) };
+    return {
+      summary,
+      name: config.request.name ?? null,
+      tags: runTags(config),
+      group: runGroup(config),
+      live: live.has(summary.runId),
+      hyper: config.request.hyper,
+    };
   }
 
   list(): RunListItem[] {
@@ -120,13 +127,14 @@ export class RunIndex {
     const { dir, summary, config } = this.summaryOf(runId);
     const records = readMetrics(dir);
     const episodes = records.filter((r) => r.kind === 'episode');
+    const evals = records.filter((r) => r.kind === 'eval');
     let slotRecords = records.filter((r) => r.kind === 'slot');
     if (slots === 'none') slotRecords = [];
     else if (slots === 'last-episode' && slotRecords.length > 0) {
       const last = slotRecords[slotRecords.length - 1].episode;
       slotRecords = slotRecords.filter((r) => r.episode === last);
     }
-    return { item: this.item(summary, config, this.liveRunIds()), config, episodes, slots: slotRecords };
+    return { item: this.item(summary, config, this.liveRunIds()), config, episodes, slots: slotRecords, evals };
   }
 
   compare(runIds: string[]): ConfigDiffRow[] {

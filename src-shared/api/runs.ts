@@ -1,6 +1,6 @@
 // Run folders as the UI lists, opens and compares them.
 import { z } from 'zod';
-import { episodeRecordSchema, slotRecordSchema } from '../metrics';
+import { episodeRecordSchema, evalRecordSchema, slotRecordSchema } from '../metrics';
 import { runConfigSchema, runSummarySchema } from '../schemas/run';
 import { runIdSchema } from './common';
 
@@ -21,6 +21,8 @@ export const runListItemSchema = z.object({
   group: z.string(),
   /** The engine is running (or has paused) this run right now. */
   live: z.boolean(),
+  /** The run's algorithm hyper-parameters as given in its request (the runs table shows those that differ). */
+  hyper: z.record(z.string(), z.unknown()).default({}),
 });
 export type RunListItem = z.infer<typeof runListItemSchema>;
 
@@ -35,6 +37,8 @@ export const runDetailSchema = z.object({
   config: runConfigSchema,
   episodes: z.array(episodeRecordSchema),
   slots: z.array(slotRecordSchema),
+  /** Exploration-off evaluation episodes (kind 'eval'), in file order. */
+  evals: z.array(evalRecordSchema).default([]),
 });
 export type RunDetail = z.infer<typeof runDetailSchema>;
 

@@ -10,7 +10,13 @@ function withStyledTitle(spec: FigureSpec): FigureSpec {
   return {
     ...spec,
     build(input: FigureInput, opts?: FigureBuildOptions): FigureResult {
-      const result = spec.build(input, opts);
+      // A figure of one paper drawn from runs of the other would mix incomparable quantities: leave them out.
+      const env = spec.paper === 1 ? 'vec-dnn' : 'isac-dt';
+      const other = input.runs.filter((r) => r.env !== env);
+      const result = spec.build(other.length > 0 ? { ...input, runs: input.runs.filter((r) => r.env === env) } : input, opts);
+      if (other.length > 0) {
+        result.warnings.unshift(`${other.length} run(s) of paper ${spec.paper === 1 ? 2 : 1} left out: ${spec.label} of paper ${spec.paper} is built from ${env} runs`);
+      }
       const title = styledTitle(spec.label, result.title);
       const optionTitle = result.option?.title;
       if (result.option && optionTitle && !Array.isArray(optionTitle)) result.option.title = { ...optionTitle, text: title };

@@ -9,7 +9,8 @@ import type { SweepSeries } from './sweep-chart';
 /**
  * Groups runs (key null = leave the run out), smooths each run's curve with a trailing moving average of
  * `window` episodes, then takes the mean and sample std across the runs of a group at each episode.
- * `withRaw` also keeps the across-seed mean of the unsmoothed curves.
+ * `withRaw` also keeps the across-seed mean of the unsmoothed curves; `evalOf` adds each group's
+ * exploration-off evaluation points (unsmoothed: they are few), mean +/- std across the runs that have them.
  */
 export function curveGroups(
   runs: readonly FigureRun[],
@@ -18,14 +19,18 @@ export function curveGroups(
   window: number,
   order: (keys: string[]) => string[] = (k) => k,
   withRaw = false,
+  evalOf?: (r: FigureRun) => Curve,
 ): CurveGroup[] {
   const byKey = new Map<string, Curve[]>();
+  const evalsByKey = new Map<string, Curve[]>();
   for (const run of runs) {
     const key = groupKey(run);
     if (key === null) continue;
     const list = byKey.get(key) ?? [];
     list.push(curve(run));
     byKey.set(key, list);
+    const ev = evalOf?.(run);
+    if (ev && ev.x.length > 0) evalsByKey.set(key, [...(evalsByKey.get(key) ?? []), ev]);
   }
   return order([...byKey.keys()]).map((name) => {
     const raws = byKey.get(name)!;
@@ -35,6 +40,8 @@ export function curveGroups(
       const rawBand = meanStdAcross(raws);
       group.raw = { x: rawBand.x, y: rawBand.mean };
     }
+    const evals = evalsByKey.get(name);
+    if (evals) group.evals = meanStdAcross(evals);
     return group;
   });
 }

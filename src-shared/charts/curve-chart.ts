@@ -10,6 +10,13 @@ export interface CurveGroup {
   band: BandCurve;
   /** Raw curve drawn faintly below the smoothed one (p2 Fig. 5a shows both). */
   raw?: Curve;
+  /** Exploration-off evaluation points (mean across seeds at each point), drawn as markers. */
+  evals?: BandCurve;
+}
+
+/** Legend and series name of a group's evaluation markers. */
+export function evalSeriesName(group: string): string {
+  return `${group} (exploration off)`;
 }
 
 export interface CurveChartSpec {
@@ -30,16 +37,18 @@ export function hasBand(g: CurveGroup): boolean {
 
 export function buildCurveChart(spec: CurveChartSpec, opts: FigureOptions = {}): EChartsOption {
   const style = resolveStyle(opts);
-  const option = cartesianFrame(spec.title, spec.x, spec.y, style, opts, spec.groups.map((g) => g.name));
+  const legend = spec.groups.flatMap((g) => (g.evals && g.evals.x.length > 0 ? [g.name, evalSeriesName(g.name)] : [g.name]));
+  const option = cartesianFrame(spec.title, spec.x, spec.y, style, opts, legend);
   const series: LineSeriesOption[] = [];
   spec.groups.forEach((g, i) => {
     const color = style.palette[i % style.palette.length];
     // The mean line comes first so the legend takes its icon; raw and band series share its name so the
     // legend toggles them together.
+    // [x, mean, std, seeds]: the extra dimensions feed the live tooltips ("mean ± std (n seeds)").
     series.push({
       type: 'line',
       name: g.name,
-      data: g.band.x.map((x, k) => [x, g.band.mean[k]]),
+      data: g.band.x.map((x, k) => [x, g.band.mean[k], g.band.std[k], g.band.n[k]]),
       showSymbol: false,
       symbol: 'none',
       lineStyle: { width: style.lineWidth, color },
@@ -58,6 +67,20 @@ export function buildCurveChart(spec: CurveChartSpec, opts: FigureOptions = {}):
         tooltip: { show: false },
         silent: true,
         z: 2,
+      });
+    }
+    if (g.evals && g.evals.x.length > 0) {
+      const ev = g.evals;
+      series.push({
+        type: 'line',
+        name: evalSeriesName(g.name),
+        data: ev.x.map((x, k) => [x, ev.mean[k], ev.std[k], ev.n[k]]),
+        showSymbol: true,
+        symbol: 'diamond',
+        symbolSize: 9,
+        lineStyle: { width: Math.max(0.8, style.lineWidth / 2), color, type: 'dashed' },
+        itemStyle: { color, borderColor: '#000000', borderWidth: 0.6 },
+        z: 4,
       });
     }
     if (spec.bands && hasBand(g)) {
@@ -101,14 +124,16 @@ export function buildCurveChart(spec: CurveChartSpec, opts: FigureOptions = {}):
 
 /** The data behind a curve chart: one row per x with mean, std and seed count of every group. */
 export function curveChartTable(name: string, spec: CurveChartSpec): DataTable {
-  const xs = [...new Set(spec.groups.flatMap((g) => g.band.x))].sort((a, b) => a - b);
+  const xs = [...new Set(spec.groups.flatMap((g) => [...g.band.x, ...(g.evals?.x ?? [])]))].sort((a, b) => a - b);
   const columns = [{ name: spec.x.name, unit: spec.x.unit }];
   for (const g of spec.groups) {
     columns.push({ name: `${g.name} mean`, unit: spec.y.unit }, { name: `${g.name} std`, unit: spec.y.unit }, { name: `${g.name} seeds`, unit: undefined });
     if (g.raw) columns.push({ name: `${g.name} raw`, unit: spec.y.unit });
+    if (g.evals) columns.push({ name: `${evalSeriesName(g.name)} mean`, unit: spec.y.unit }, { name: `${evalSeriesName(g.name)} std`, unit: spec.y.unit });
   }
   const bandIndex = spec.groups.map((g) => new Map(g.band.x.map((x, k) => [x, k])));
   const rawIndex = spec.groups.map((g) => new Map((g.raw?.x ?? []).map((x, k) => [x, k])));
+  const evalIndex = spec.groups.map((g) => new Map((g.evals?.x ?? []).map((x, k) => [x, k])));
   const rows = xs.map((x) => {
     const row: (number | null)[] = [x];
     spec.groups.forEach((g, gi) => {
@@ -117,6 +142,10 @@ export function curveChartTable(name: string, spec: CurveChartSpec): DataTable {
       if (g.raw) {
         const r = rawIndex[gi].get(x);
         row.push(r === undefined ? null : g.raw.y[r]);
+      }
+      if (g.evals) {
+        const e = evalIndex[gi].get(x);
+        row.push(e === undefined ? null : g.evals.mean[e], e === undefined ? null : g.evals.std[e]);
       }
     });
     return row;

@@ -12,3 +12,4 @@ export { buildCurveChart, curveChartTable, type CurveChartSpec, type CurveGroup 
 export { buildSweepChart, sweepChartTable, type SweepChartSpec, type SweepSeries, type SweepPoint } from './sweep-chart';
 export { buildLayerProfileChart, layerProfileTable } from './layer-profile-chart';
 export { convergenceStats, tableIIIDefaults, type ConvergenceStats } from './convergence-stats';
+export * from './run-groups';

@@ -8,13 +8,14 @@ import { algoLabel, sortAlgoLabels, sortAlgos } from './labels';
 import { buildLayerProfileChart, layerProfileTable, OUTPUT_UNIT, WORKLOAD_UNIT } from './layer-profile-chart';
 import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { describeMetric } from './metric-info';
-import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, type FigureParam, type FigureRun } from './run-data';
+import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, evalCurve, type FigureParam, type FigureRun } from './run-data';
+import { groupName, sortGroupNames } from './run-groups';
 import { buildSweepChart, sweepChartTable, type SweepChartSpec } from './sweep-chart';
 import { p1Table2 } from './p1-table2';
 
 /** Default smoothing of paper 1's curves (the paper does not say; see docs/model-notes.md). */
 const P1_WINDOW = 20;
-const EPISODE_AXIS = { name: 'Episode', type: 'value' as const, tight: true };
+const EPISODE_AXIS = { name: 'Episode', type: 'value' as const, tight: true, integer: true };
 
 function curveResult(id: string, spec: CurveChartSpec, opts: FigureBuildOptions, warnings: string[]): FigureResult {
   return { title: spec.title, option: buildCurveChart(spec, opts), tables: [curveChartTable(id, spec)], warnings };
@@ -44,7 +45,8 @@ function fig6a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
 }
 
 function fig6b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
-  const groups = curveGroups(input.runs, (r) => algoLabel(r.algo), (r) => episodeCurve(r, 'reward'), opts.window ?? P1_WINDOW, sortAlgoLabels);
+  // One group per algorithm and setting (runs that differ only in the seed); evaluation points as markers.
+  const groups = curveGroups(input.runs, (r) => groupName(r), (r) => episodeCurve(r, 'reward'), opts.window ?? P1_WINDOW, sortGroupNames, false, (r) => evalCurve(r, 'reward'));
   return curveResult('p1-fig6b', {
     title: describeFigure('Episodic reward', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
@@ -83,9 +85,10 @@ function completionSweep(id: string, param: FigureParam, xName: string, versus: 
     warnMissingParam(runs, param, warnings);
     const key = completionKey(opts);
     const point = sweepPointReader(opts, key, warnings);
-    const defs: SweepSeriesDef[] = sortAlgos(runs.map((r) => r.algo)).map((algo) => ({
-      name: algoLabel(algo),
-      accepts: (r) => r.algo === algo,
+    // One series per group of runs that agree on everything but the seed and the swept parameter.
+    const defs: SweepSeriesDef[] = sortGroupNames(runs.map((r) => groupName(r, [param]))).map((name) => ({
+      name,
+      accepts: (r) => groupName(r, [param]) === name,
       value: point,
     }));
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);

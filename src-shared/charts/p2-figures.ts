@@ -8,14 +8,15 @@ import type { FigureBuildOptions, FigureInput, FigureResult, FigureSpec } from '
 import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { algoLabel, sortAlgoLabels, sortAlgos } from './labels';
 import { describeMetric, P2_CV_QUEUE_KEY } from './metric-info';
-import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, scaleCurve, type FigureParam, type FigureRun } from './run-data';
+import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, evalCurve, scaleCurve, type FigureParam, type FigureRun } from './run-data';
+import { groupName, sortGroupNames } from './run-groups';
 import { mean, sampleStd, type Curve } from './stats';
 import { buildSweepChart, sweepChartTable } from './sweep-chart';
 import type { DataTable } from './table';
 
 /** Paper 2 smooths its curves with a 50-episode moving average (Sec. VII-C 2). */
 const P2_WINDOW = 50;
-const EPISODE_AXIS = { name: 'Episode', type: 'value' as const, tight: true };
+const EPISODE_AXIS = { name: 'Episode', type: 'value' as const, tight: true, integer: true };
 
 /** Average reward per slot of each episode: the episodic sum of eq. (44) divided by the slots T. */
 export function averageRewardCurve(r: FigureRun): Curve {
@@ -27,7 +28,8 @@ function curves(id: string, spec: CurveChartSpec, opts: FigureBuildOptions, warn
 }
 
 function fig4(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
-  const groups = curveGroups(input.runs, (r) => algoLabel(r.algo), averageRewardCurve, opts.window ?? P2_WINDOW, sortAlgoLabels);
+  const perSlot = (r: FigureRun) => scaleCurve(evalCurve(r, 'reward'), 1 / Math.max(1, r.slotsPerEpisode));
+  const groups = curveGroups(input.runs, (r) => groupName(r), averageRewardCurve, opts.window ?? P2_WINDOW, sortGroupNames, false, perSlot);
   return curves('p2-fig4', {
     title: describeFigure('Average reward', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
@@ -82,7 +84,7 @@ function fig5a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
 
 function fig5b(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult {
   const info = describeMetric(P2_CV_QUEUE_KEY);
-  const groups = curveGroups(input.runs, (r) => algoLabel(r.algo), (r) => episodeArrayMeanCurve(r, P2_CV_QUEUE_KEY), opts.window ?? P2_WINDOW, sortAlgoLabels);
+  const groups = curveGroups(input.runs, (r) => groupName(r), (r) => episodeArrayMeanCurve(r, P2_CV_QUEUE_KEY), opts.window ?? P2_WINDOW, sortGroupNames);
   return curves('p2-fig5b', {
     title: describeFigure('Average queue length', { of: algorithmsPhrase(input.runs), runs: input.runs }),
     x: EPISODE_AXIS,
@@ -98,9 +100,9 @@ function metricSweep(id: string, key: string, param: FigureParam, xName: string,
     const runs = input.runs.filter((r) => !opts.algo || r.algo === opts.algo);
     warnMissingParam(runs, param, warnings);
     const point = sweepPointReader(opts, key, warnings);
-    const defs: SweepSeriesDef[] = sortAlgos(runs.map((r) => r.algo)).map((algo) => ({
-      name: algoLabel(algo),
-      accepts: (r) => r.algo === algo,
+    const defs: SweepSeriesDef[] = sortGroupNames(runs.map((r) => groupName(r, [param]))).map((name) => ({
+      name,
+      accepts: (r) => groupName(r, [param]) === name,
       value: point,
     }));
     const { categories, series } = sweepSeries(runs, (r) => r.params[param], defs);

@@ -7,6 +7,13 @@ import { tailMean, type Curve } from './stats';
 /** Parameters a figure can group or sweep over (the sweep axes of src-shared/api/experiments.ts). */
 export type FigureParam = 'lyapunovV' | 'cvCount' | 'svCount' | 'denoisingSteps';
 
+/** One field of a run's group name (see run-groups.ts): `param` marks a sweep axis. */
+export interface GroupPart {
+  field: string;
+  label: string;
+  param?: FigureParam;
+}
+
 export interface FigureRun {
   runId: string;
   env: EnvId;
@@ -19,6 +26,11 @@ export interface FigureRun {
   /** Names of the DNN model types in the order of the queueDnnGops entries (paper 1), if known. */
   dnnModelNames?: string[];
   records: readonly MetricRecord[];
+  /**
+   * What the run's group is named by (algorithm, then the fields that differ among the shown runs); absent:
+   * runs are grouped by algorithm only (figures of one experiment, whose runs differ in nothing else).
+   */
+  groupParts?: readonly GroupPart[];
 }
 
 /** An episode-level scalar against the episode number (episode records only). */
@@ -122,4 +134,42 @@ export function sweepPointValue(
   }
   const curve = reduce === 'scalar' ? episodeCurve(run, key) : episodeArrayMeanCurve(run, key);
   return { value: tailMean(curve.y, lastN), from: 'train' };
+}
+
+/**
+ * The exploration-off evaluation points of a run: x = the training episode after which each point ran, y =
+ * the mean of `key` over that point's evaluation episodes (array metrics: mean over the finite entries first).
+ */
+export function evalCurve(run: FigureRun, key: string, reduce: 'scalar' | 'array-mean' = 'scalar'): Curve {
+  const sums = new Map<number, { sum: number; n: number }>();
+  for (const r of run.records) {
+    if (r.kind !== 'eval') continue;
+    const y = scalarOf(r.values[key], reduce);
+    if (y === null) continue;
+    const s = sums.get(r.episode) ?? { sum: 0, n: 0 };
+    s.sum += y;
+    s.n += 1;
+    sums.set(r.episode, s);
+  }
+  const x = [...sums.keys()].sort((a, b) => a - b);
+  return { x, y: x.map((e) => sums.get(e)!.sum / sums.get(e)!.n) };
+}
+
+/**
+ * An episode-level value (arrays: mean over entries) against the training wall time in seconds: the running sum
+ * of the episodes' own wallTimeS (each episode record holds its duration), evaluation time left out.
+ */
+export function wallTimeCurve(run: FigureRun, key: string): Curve {
+  const x: number[] = [];
+  const y: number[] = [];
+  let t = 0;
+  for (const r of run.records) {
+    if (r.kind !== 'episode') continue;
+    t += r.wallTimeS;
+    const v = scalarOf(r.values[key], Array.isArray(r.values[key]) ? 'array-mean' : 'scalar');
+    if (v === null) continue;
+    x.push(t);
+    y.push(v);
+  }
+  return { x, y };
 }

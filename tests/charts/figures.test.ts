@@ -6,6 +6,8 @@ import { run } from './fixtures';
 
 type AnySeries = Omit<LineSeriesOption | BarSeriesOption, 'type' | 'data'> & { type: string; name?: string; data?: unknown[]; stack?: string };
 const seriesOf = (option: unknown) => (option as { series: AnySeries[] }).series;
+/** (x, y) of a mean line, whose points also carry std and seeds for the live tooltips. */
+const xy = (data: unknown[] | undefined) => (data as number[][]).map((p) => p.slice(0, 2));
 
 describe('figure catalogue', () => {
   it('lists every figure of both papers with titles and axes', () => {
@@ -56,12 +58,14 @@ describe('p1 Fig. 6b: reward curves with mean +/- std bands', () => {
 
   it('smooths per seed, then takes mean and std across seeds', () => {
     // seed 1 smoothed (window 2): 0, 1, 3; seed 2: 2, 3, 5 -> mean 1, 2, 4; sample std sqrt(2) at every episode
-    expect(series[0].data).toEqual([[1, 1], [2, 2], [3, 4]]);
+    expect(xy(series[0].data)).toEqual([[1, 1], [2, 2], [3, 4]]);
+    // The mean line's points carry std and the seed count (tooltips).
+    expect((series[0].data as number[][]).map((p) => [p[2], p[3]])).toEqual([1, 2, 3].map(() => [expect.closeTo(Math.SQRT2, 12), 2]));
     const lower = series[1].data as number[][];
     const width = series[2].data as number[][];
     expect(lower.map((p) => p[1])).toEqual([1 - Math.SQRT2, 2 - Math.SQRT2, 4 - Math.SQRT2].map((v) => expect.closeTo(v, 12)));
     expect(width.map((p) => p[1])).toEqual([1, 2, 3].map(() => expect.closeTo(2 * Math.SQRT2, 12)));
-    expect(series[3].data).toEqual([[1, -5], [2, -5], [3, -5]]);
+    expect(xy(series[3].data)).toEqual([[1, -5], [2, -5], [3, -5]]);
   });
 
   it('exports the same numbers as a table', () => {
@@ -149,8 +153,8 @@ describe('p1 Fig. 6a and Fig. 7: grouping by denoising steps and per-entry queue
     const r = buildFigure('p1-fig7a', { runs }, { spread: false });
     const s = seriesOf(r.option);
     expect(s.map((x) => x.name)).toEqual(['CV 1', 'CV 2']);
-    expect(s[0].data).toEqual([[1, 2], [2, 4]]);
-    expect(s[1].data).toEqual([[1, 20], [2, 30]]);
+    expect(xy(s[0].data)).toEqual([[1, 2], [2, 4]]);
+    expect(xy(s[1].data)).toEqual([[1, 20], [2, 30]]);
   });
   it('names DNN queues after the models when the run knows them', () => {
     const r1 = { ...run('mad2rl', 1, {}, [{ queueDnnGops: [1, 2] }]), dnnModelNames: ['AlexNet', 'VGG16'] };
@@ -224,7 +228,7 @@ describe('paper 2 figures', () => {
     const r = buildFigure('p2-fig4', { runs: [p2('ly-mappo', 1, [1, 3]), p2('ly-dtmppo', 1, [-1, -2])] }, { window: 1 });
     const s = seriesOf(r.option);
     expect(s.map((x) => x.name)).toEqual(['Ly-DTMPPO', 'Ly-MAPPO']);
-    expect(s[0].data).toEqual([[1, -1], [2, -2]]);
+    expect(xy(s[0].data)).toEqual([[1, -1], [2, -2]]);
   });
 
   it('Table III has steady reward, CV and convergence episode per algorithm', () => {
@@ -244,10 +248,10 @@ describe('paper 2 figures', () => {
     const runs = [run('ly-dtmppo', 1, {}, [{ localQueue: [2, 4] }, { localQueue: [4, 8] }], 'isac-dt')];
     const a = seriesOf(buildFigure('p2-fig5a', { runs }, { window: 2 }).option);
     expect(a.map((s) => s.name)).toEqual(['CV 1', 'CV 1', 'CV 2', 'CV 2']);
-    expect(a[0].data).toEqual([[1, 2], [2, 3]]); // smoothed
+    expect(xy(a[0].data)).toEqual([[1, 2], [2, 3]]); // smoothed
     expect(a[1].data).toEqual([[1, 2], [2, 4]]); // raw
     const b = seriesOf(buildFigure('p2-fig5b', { runs }, { window: 1 }).option);
-    expect(b[0].data).toEqual([[1, 3], [2, 6]]);
+    expect(xy(b[0].data)).toEqual([[1, 3], [2, 6]]);
   });
 
   it('Fig. 6a-c and 7b use costMean, delayMeanS, energyMeanJ against the swept parameter', () => {

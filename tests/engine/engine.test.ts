@@ -97,7 +97,7 @@ describe('engine: experiments and runs', () => {
     // The renderer's FigureRun (from runs.get) equals the one the export and `vecwb export-figure` load.
     for (const r of runs) {
       const detail = await ok(engine, 'runs.get', { runId: r.summary.runId, slots: 'none' });
-      const live = toFigureRun(r.summary.runId, detail.config, detail.item.tags, detail.episodes);
+      const live = toFigureRun(r.summary.runId, detail.config, detail.item.tags, [...detail.episodes, ...detail.evals]);
       expect(live).toEqual(loadFigureRun(path.join(engine.runsRoot, r.summary.runId)));
       expect(live.params).toEqual({ lyapunovV: 5, cvCount: 7, svCount: 5 });
     }

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../src-shared/api/client';
 import type { Job } from '../../src-shared/api/experiments';
 import type { RunListItem } from '../../src-shared/api/runs';
-import type { EpisodeRecord, SlotRecord } from '../../src-shared/metrics';
+import type { EpisodeRecord, EvalRecord, SlotRecord } from '../../src-shared/metrics';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { boot } from '../../src-renderer/src/stores/boot';
 import { formatDuration, jobFraction, useExperimentsStore } from '../../src-renderer/src/stores/experiments';
@@ -197,13 +197,20 @@ describe('stores against the engine', () => {
 
 describe('store helpers', () => {
   it('mergeRecords appends in order, ignores repeats and keeps the latest episode of slots', () => {
-    const run = { episodes: [] as EpisodeRecord[], slots: [] as SlotRecord[] };
+    const run = { episodes: [] as EpisodeRecord[], slots: [] as SlotRecord[], evals: [] as EvalRecord[] };
     const ep = (e: number): EpisodeRecord => ({ kind: 'episode', episode: e, wallTimeS: 0, values: { reward: e } });
     const sl = (e: number, s: number): SlotRecord => ({ kind: 'slot', episode: e, slot: s, values: {} });
     expect(mergeRecords(run, [sl(1, 1), sl(1, 2), ep(1), sl(2, 1)])).toBe(true);
     expect(mergeRecords(run, [ep(1), sl(1, 2), sl(2, 1)])).toBe(false);
     expect(mergeRecords(run, [sl(2, 2), ep(2)])).toBe(true);
     expect(run.episodes.map((r) => r.episode)).toEqual([1, 2]);
+    expect(run.slots.map((r) => [r.episode, r.slot])).toEqual([[2, 1], [2, 2]]);
+    // Evaluation episodes go to their own list (not among the slots), in (episode, index) order, once.
+    const ev = (e: number, i: number): EvalRecord => ({ kind: 'eval', episode: e, index: i, wallTimeS: 0, values: { reward: -i } });
+    expect(mergeRecords(run, [ev(2, 1), ev(2, 2)])).toBe(true);
+    expect(mergeRecords(run, [ev(2, 2), ev(2, 1)])).toBe(false);
+    expect(mergeRecords(run, [ev(4, 1)])).toBe(true);
+    expect(run.evals.map((r) => [r.episode, r.index])).toEqual([[2, 1], [2, 2], [4, 1]]);
     expect(run.slots.map((r) => [r.episode, r.slot])).toEqual([[2, 1], [2, 2]]);
   });
 

@@ -6,7 +6,7 @@ import { markRaw, ref } from 'vue';
 import { toFigureRun } from '../../../src-shared/api/figure-runs';
 import type { RunListItem } from '../../../src-shared/api/runs';
 import type { FigureRun } from '../../../src-shared/charts/run-data';
-import type { EpisodeRecord, MetricRecord, SlotRecord } from '../../../src-shared/metrics';
+import type { EpisodeRecord, EvalRecord, MetricRecord, SlotRecord } from '../../../src-shared/metrics';
 import type { RunConfig } from '../../../src-shared/schemas/run';
 import { api } from '../api';
 
@@ -18,14 +18,21 @@ export interface LiveRun {
   episodes: EpisodeRecord[];
   /** Slot records of the latest episode seen. */
   slots: SlotRecord[];
+  /** Exploration-off evaluation episodes (after training episode `episode`, `index`-th of that point). */
+  evals: EvalRecord[];
   figureRun: FigureRun;
 }
 
 /** Appends records in order, ignoring those already present (an event may repeat what runs.get returned). */
-export function mergeRecords(run: { episodes: EpisodeRecord[]; slots: SlotRecord[] }, records: readonly MetricRecord[]): boolean {
+export function mergeRecords(run: { episodes: EpisodeRecord[]; slots: SlotRecord[]; evals: EvalRecord[] }, records: readonly MetricRecord[]): boolean {
   let changed = false;
   for (const r of records) {
-    if (r.kind === 'episode') {
+    if (r.kind === 'eval') {
+      const last = run.evals[run.evals.length - 1];
+      if (last && (r.episode < last.episode || (r.episode === last.episode && r.index <= last.index))) continue;
+      run.evals.push(r);
+      changed = true;
+    } else if (r.kind === 'episode') {
       const last = run.episodes[run.episodes.length - 1];
       if (last && r.episode <= last.episode) continue;
       run.episodes.push(r);
@@ -64,7 +71,8 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   function rebuildFigureRun(run: LiveRun): void {
-    run.figureRun = markRaw(toFigureRun(run.item.summary.runId, run.config, run.item.tags, run.episodes));
+    // Evaluation records after the episodes: builders pick records by kind, so the order does not matter.
+    run.figureRun = markRaw(toFigureRun(run.item.summary.runId, run.config, run.item.tags, [...run.episodes, ...run.evals]));
   }
 
   /** Loads a run's records (once); later records arrive by event. */
@@ -80,6 +88,7 @@ export const useLiveStore = defineStore('live', () => {
           config: detail.config,
           episodes: detail.episodes,
           slots: detail.slots,
+          evals: detail.evals,
           figureRun: null as unknown as FigureRun,
         });
         mergeRecords(run, buffered.get(runId) ?? []);
