@@ -64,15 +64,18 @@ export const mad2rlHyperSchema = z
     betaMax: z.number().positive().max(100).default(10),
     /** Clip the predicted x0 to [-1, 1] in every reverse step (GDMOPT/AGOD); false = eqs. (39)-(40) as printed. */
     clipDenoised: z.boolean().default(false),
-    /** Q-vector: 'softmax' = eq. (41) as printed (a policy in [0, 1]); 'logits' = x^0 itself as the action values. */
-    qHead: z.enum(['softmax', 'logits']).default('softmax'),
+    /**
+     * Q-vector: 'softmax' = eq. (41) as printed (a policy in [0, 1]); 'logits' = x^0 itself as the action values
+     * (default, chosen by measurement: docs/model-notes.md, "Paper 1: learning readings").
+     */
+    qHead: z.enum(['softmax', 'logits']).default('logits'),
     /**
      * The chain's noise in training: 'fresh' = new draws for every pass (as printed: Q(s, a) is re-evaluated with
      * other noise than the decision's); 'replay' = the decision's own noise seed is stored and replayed for
      * Q(s, a), the target pass uses a fixed seed derived from it; 'mean' = the deterministic mean path
      * (x^M = 0, z = 0) for acting and training.
      */
-    chainNoise: z.enum(['fresh', 'replay', 'mean']).default('fresh'),
+    chainNoise: z.enum(['fresh', 'replay', 'mean']).default('mean'),
     /** Hidden layers of the noise network (Sec. 8.1 (4): 3 x 256, Mish). */
     hidden: widths.default([256, 256, 256]),
     activation: z.enum(['mish', 'relu']).default('mish'),
