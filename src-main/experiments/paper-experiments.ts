@@ -4,6 +4,7 @@
 // docs/model-notes.md, "Figures and experiments".
 import type { ExperimentRequestInput, Sweep } from '../../src-shared/api/experiments';
 import { UserError } from '../../src-shared/errors';
+import { isacDtReproductionReadings } from '../../src-shared/schemas/isac-dt-reproduction';
 import type { SweepDefinition } from './sweeps';
 
 export interface QuickScale {
@@ -23,6 +24,11 @@ export interface PaperSweepExperiment {
   figures: string[];
   request: ExperimentRequestInput;
   quick: QuickScale;
+  /**
+   * The experiment's own scenario fields without the default readings (p2: the reproduction readings). A
+   * `--scenario` base replaces those readings and goes under these fields; absent: request.scenario is used.
+   */
+  ownScenario?: Record<string, unknown>;
 }
 
 /** Fig. 1 needs no runs: it is drawn from a DNN model's layer table. */
@@ -45,11 +51,14 @@ const P2_EPISODES = 1800; // Sec. VII-A 3) and Table II: 1800 episodes of 30 slo
 /** The denoising steps MAD2RL uses in every comparison (Sec. 8.3.1: "we fix the denoising steps ... to 7"). */
 const MAD2RL = { algo: 'mad2rl', hyper: { denoisingSteps: 7 } };
 const P1_BASELINES = [MAD2RL, { algo: 'pqmix' }, { algo: 'genetic' }, { algo: 'greedy' }];
-const P2_ALGOS = ['ly-dtmppo', 'ly-mappo', 'ly-maddpg', 'ly-matd3', 'ly-masac'].map((algo) => ({ algo }));
+/** The five learners of Sec. VII-B plus the constant fixed-ratio policy as a sanity floor. */
+const P2_ALGOS = ['ly-dtmppo', 'ly-mappo', 'ly-maddpg', 'ly-matd3', 'ly-masac', 'fixed-ratio'].map((algo) => ({ algo }));
 
 const p1Scenario = (cvs: number, svs: number, v: number) => ({ cvs: { count: cvs }, svs: { count: svs }, lyapunovV: v });
 /** Paper 2 scenario (src-shared/schemas/isac-dt-scenario.ts); RSUs (3) and alpha (0.6) are set as the paper's. */
-const p2Scenario = (cvs: number, v: number) => ({ cvs: { count: cvs }, rsus: { count: 3 }, costWeightAlpha: 0.6, lyapunov: { controlV: v } });
+const p2Own = (cvs: number, v: number) => ({ cvs: { count: cvs }, rsus: { count: 3 }, costWeightAlpha: 0.6, lyapunov: { controlV: v } });
+/** ... laid over the reproduction readings (src-shared/schemas/isac-dt-reproduction.ts). */
+const p2Scenario = (cvs: number, v: number) => mergeScenario(structuredClone(isacDtReproductionReadings) as Record<string, unknown>, p2Own(cvs, v));
 
 export const paperExperiments: PaperExperiment[] = [
   {
@@ -155,6 +164,7 @@ export const paperExperiments: PaperExperiment[] = [
       env: 'isac-dt', name: 'p2-convergence', scenario: p2Scenario(5, 5),
       algos: P2_ALGOS, episodes: P2_EPISODES, seeds: PAPER_SEEDS,
     },
+    ownScenario: p2Own(5, 5),
     quick: { episodes: 3, seeds: [1] },
   },
   {
@@ -169,6 +179,7 @@ export const paperExperiments: PaperExperiment[] = [
       algos: P2_ALGOS, episodes: P2_EPISODES, seeds: PAPER_SEEDS,
       sweep: { cvCount: [2, 3, 4, 5, 6] },
     },
+    ownScenario: p2Own(5, 5),
     quick: { episodes: 2, seeds: [1], sweep: { cvCount: [2, 6] } },
   },
   {
@@ -183,6 +194,7 @@ export const paperExperiments: PaperExperiment[] = [
       algos: [{ algo: 'ly-dtmppo' }], episodes: P2_EPISODES, seeds: PAPER_SEEDS,
       sweep: { lyapunovV: [5, 10, 50, 100] },
     },
+    ownScenario: p2Own(5, 5),
     quick: { episodes: 2, seeds: [1], sweep: { lyapunovV: [5, 100] } },
   },
 ];
@@ -231,7 +243,8 @@ export function sweepDefinition(exp: PaperSweepExperiment, quick: boolean, overr
   if (overrides.seeds !== undefined) request = { ...request, seeds: overrides.seeds };
   if (overrides.scenario !== undefined) {
     const { env: _env, ...fields } = overrides.scenario;
-    const own = request.scenario === undefined || request.scenario === 'default' ? {} : request.scenario;
+    const declared = exp.ownScenario ?? request.scenario;
+    const own = declared === undefined || declared === 'default' ? {} : declared;
     request = { ...request, scenario: mergeScenario(fields, own) };
   }
   const scale = custom ? 'custom' : quick ? 'quick' : 'paper';

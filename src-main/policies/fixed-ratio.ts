@@ -9,11 +9,11 @@ const share = z.number().min(0).max(1);
 
 export const fixedRatioHyperSchema = z.strictObject({
   /** l^loc: share computed locally; the rest is offloaded, split evenly over the offload targets (C5). */
-  localShare: share.default(0.3),
+  localShare: share.default(0),
   /** b: bandwidth ratio per target, before the capped-simplex projection of C4. */
   bandwidth: share.default(1),
   /** f: requested share of the RSU's CPU per target (C6 scales shares at one RSU down to sum <= 1). */
-  cpuShare: share.default(0.2),
+  cpuShare: share.default(0.4),
 });
 
 /** The constant action vector [l^loc, l^rsu_1..n, b_1..n, f_1..n] (action-mapping.ts layout) for `targets` targets. */
