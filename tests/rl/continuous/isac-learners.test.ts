@@ -14,8 +14,8 @@ const EVAL_SEEDS = 70_000;
 const SMALL = { cvs: { count: 2 }, slots: 10 };
 
 const budgets: Record<ContinuousAlgorithm, { episodes: number; hyper: Record<string, unknown> }> = {
-  'ly-dtmppo': { episodes: 150, hyper: { lr: 3e-4, batchSize: 128 } },
-  'ly-mappo': { episodes: 150, hyper: { lr: 3e-4, batchSize: 128 } },
+  'ly-dtmppo': { episodes: 150, hyper: { lr: 3e-4, rollout: 'slots', batchSize: 128 } },
+  'ly-mappo': { episodes: 150, hyper: { lr: 3e-4, rollout: 'slots', batchSize: 128 } },
   'ly-maddpg': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
   'ly-matd3': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
   'ly-masac': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
