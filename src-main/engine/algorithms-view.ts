@@ -5,6 +5,7 @@ import type { AlgorithmInfoView } from '../../src-shared/api/contract';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { safeParseDescribed, ValidationError } from '../../src-shared/validation';
 import { listAlgorithms } from '../experiments/algorithms';
+import { fixedRatioHyperSchema } from '../policies/fixed-ratio';
 import { geneticHyperSchema } from '../policies/genetic';
 import { mad2rlHyperSchema, pqmixHyperSchema } from '../rl/config';
 import { maddpgHyperSchema, masacHyperSchema, matd3HyperSchema, ppoHyperSchema } from '../rl/continuous/hyper';
@@ -20,6 +21,7 @@ const hyperSchemas: Record<EnvId, Record<string, z.ZodType>> = {
     'ly-maddpg': maddpgHyperSchema,
     'ly-matd3': matd3HyperSchema,
     'ly-masac': masacHyperSchema,
+    'fixed-ratio': fixedRatioHyperSchema,
   },
 };
 

@@ -63,6 +63,13 @@ export const algorithms: AlgorithmInfo[] = [
     kind: 'heuristic',
     load: async () => cast((await import('../policies/random-continuous')).randomContinuousFactory),
   },
+  {
+    name: 'fixed-ratio',
+    label: 'Fixed ratio (constant policy)',
+    env: 'isac-dt',
+    kind: 'heuristic',
+    load: async () => cast((await import('../policies/fixed-ratio')).fixedRatioFactory),
+  },
 ];
 
 export function listAlgorithms(env: EnvId): AlgorithmInfo[] {

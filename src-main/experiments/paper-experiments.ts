@@ -11,6 +11,7 @@
 // docs/model-notes.md, "Figures and experiments"; the quick budgets under "Reproduction scales".
 import type { ExperimentRequestInput, Sweep } from '../../src-shared/api/experiments';
 import { UserError } from '../../src-shared/errors';
+import { isacDtReproductionReadings } from '../../src-shared/schemas/isac-dt-reproduction';
 import type { SweepDefinition } from './sweeps';
 
 export const scaleNames = ['smoke', 'quick', 'paper'] as const;
@@ -44,6 +45,11 @@ export interface PaperSweepExperiment {
   request: ExperimentRequestInput;
   smoke: ScaleBudget;
   quick: ScaleBudget;
+  /**
+   * The experiment's own scenario fields without the default readings (p2: the reproduction readings). A
+   * `--scenario` base replaces those readings and goes under these fields; absent: request.scenario is used.
+   */
+  ownScenario?: Record<string, unknown>;
 }
 
 /** Fig. 1 needs no runs: it is drawn from a DNN model's layer table. */
@@ -66,7 +72,8 @@ const P2_EPISODES = 1800; // Sec. VII-A 3) and Table II: 1800 episodes of 30 slo
 /** The denoising steps MAD2RL uses in every comparison (Sec. 8.3.1: "we fix the denoising steps ... to 7"). */
 const MAD2RL = { algo: 'mad2rl', hyper: { denoisingSteps: 7 } };
 const P1_BASELINES = [MAD2RL, { algo: 'pqmix' }, { algo: 'genetic' }, { algo: 'greedy' }];
-const P2_ALGOS = ['ly-dtmppo', 'ly-mappo', 'ly-maddpg', 'ly-matd3', 'ly-masac'].map((algo) => ({ algo }));
+/** The five learners of Sec. VII-B plus the constant fixed-ratio policy as a sanity floor. */
+const P2_ALGOS = ['ly-dtmppo', 'ly-mappo', 'ly-maddpg', 'ly-matd3', 'ly-masac', 'fixed-ratio'].map((algo) => ({ algo }));
 
 /** Smoke: 2 episodes of 5 slots, seed 1, one evaluation episode after the last. */
 const smoke = (sweep?: Partial<Sweep>): ScaleBudget => ({
@@ -102,7 +109,9 @@ const p2Quick = (sweep: Partial<Sweep> | undefined, why: string): ScaleBudget =>
  */
 const p1Scenario = (cvs: number, svs: number, v: number) => ({ cvs: { count: cvs }, svs: { count: svs }, lyapunovV: v, rewardDrift: 'exact' });
 /** Paper 2 scenario (src-shared/schemas/isac-dt-scenario.ts); RSUs (3) and alpha (0.6) are set as the paper's. */
-const p2Scenario = (cvs: number, v: number) => ({ cvs: { count: cvs }, rsus: { count: 3 }, costWeightAlpha: 0.6, lyapunov: { controlV: v } });
+const p2Own = (cvs: number, v: number) => ({ cvs: { count: cvs }, rsus: { count: 3 }, costWeightAlpha: 0.6, lyapunov: { controlV: v } });
+/** ... laid over the reproduction readings (src-shared/schemas/isac-dt-reproduction.ts). */
+const p2Scenario = (cvs: number, v: number) => mergeScenario(structuredClone(isacDtReproductionReadings) as Record<string, unknown>, p2Own(cvs, v));
 
 export const paperExperiments: PaperExperiment[] = [
   {
@@ -235,6 +244,7 @@ export const paperExperiments: PaperExperiment[] = [
     },
     smoke: smoke(),
     quick: p2Quick(undefined, ''),
+    ownScenario: p2Own(5, 5),
   },
   {
     kind: 'sweep',
@@ -250,6 +260,7 @@ export const paperExperiments: PaperExperiment[] = [
     },
     smoke: smoke({ cvCount: [2, 6] }),
     quick: p2Quick({ cvCount: [3, 4, 6] }, '3, 4 and 6 CVs, the loads Sec. VII-C 3) states percentages for'),
+    ownScenario: p2Own(5, 5),
   },
   {
     kind: 'sweep',
@@ -265,6 +276,7 @@ export const paperExperiments: PaperExperiment[] = [
     },
     smoke: smoke({ lyapunovV: [5, 100] }),
     quick: p2Quick({ lyapunovV: [5, 10, 50, 100] }, 'all four V values (the cost levels are stated for each)'),
+    ownScenario: p2Own(5, 5),
   },
 ];
 
@@ -341,7 +353,8 @@ export function sweepDefinition(exp: PaperSweepExperiment, scale: ScaleName, ove
   if (overrides.seeds !== undefined) request = { ...request, seeds: overrides.seeds };
   if (overrides.scenario !== undefined) {
     const { env: _env, ...fields } = overrides.scenario;
-    const own = request.scenario === undefined || request.scenario === 'default' ? {} : request.scenario;
+    const declared = exp.ownScenario ?? request.scenario;
+    const own = declared === undefined || declared === 'default' ? {} : declared;
     request = { ...request, scenario: mergeScenario(fields, own) };
   }
   return { id: exp.id, title: exp.title, scale: custom ? 'custom' : scale, figures: exp.figures, experiment: request };

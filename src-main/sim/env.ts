@@ -27,6 +27,8 @@ export interface EnvObservation {
 
 export interface StepResult<Info> extends EnvObservation {
   reward: number;
+  /** Each agent's own reward r_i, when the environment defines one (paper 2, Algorithm 1); they sum to the summed team reward. */
+  agentRewards?: number[];
   done: boolean;
   info: Info;
 }

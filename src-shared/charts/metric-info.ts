@@ -15,6 +15,7 @@ const perRsu = (i: number) => `RSU ${i + 1}`;
 
 export const metricInfo: Record<string, MetricInfo> = {
   reward: { label: 'Reward', unit: '' },
+  rewardPerCv: { label: 'Reward of each CV (r_i)', unit: '', entry: perCv },
   objective: { label: 'Objective', unit: '' },
   // Paper 1 (MAD2RL). The ISAC env of paper 2 streams completionTime*, queueCvGops (there 1e9 CPU cycles),
   // offloadRsuCount and localCount under the same names (src-main/sim/isac-dt/env.ts isacSlotMetrics).

@@ -48,7 +48,13 @@ function table3(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult
       const v = stats.map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
       return [v.length ? mean(v) : null, v.length ? sampleStd(v) : null];
     };
-    return [algoLabel(algo), ...col((s) => s.steadyReward), ...col((s) => s.coefficientOfVariation), ...col((s) => s.convergenceEpisode), stats.length];
+    // Budget honesty (issue 10): gradient steps per run, the sum of the learners' per-episode gradientSteps.
+    const steps = input.runs
+      .filter((r) => r.algo === algo)
+      .map((r) => episodeCurve(r, 'gradientSteps').y)
+      .filter((y) => y.length > 0)
+      .map((y) => y.reduce((x, v) => x + v, 0));
+    return [algoLabel(algo), ...col((s) => s.steadyReward), ...col((s) => s.coefficientOfVariation), ...col((s) => s.convergenceEpisode), stats.length, steps.length ? mean(steps) : null];
   });
   const table: DataTable = {
     name: 'p2-table3',
@@ -61,6 +67,7 @@ function table3(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult
       { name: `Convergence episode (${Math.round(statsOpts.fraction * 100)}%)`, unit: 'episode' },
       { name: 'Convergence episode std across seeds', unit: 'episode' },
       { name: 'seeds' },
+      { name: 'Gradient steps per run (mean across seeds)' },
     ],
     rows,
   };

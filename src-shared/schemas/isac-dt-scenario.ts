@@ -107,6 +107,14 @@ export const isacDtScenarioSchema = z.object({
       controlV: z.number().min(0).max(1e9).default(5),
       /** Queues and arrivals enter (39)/(44) counted in this many CPU cycles (1e9 = Gcycles). */
       queueUnitCycles: z.number().positive().default(1e9),
+      /**
+       * 'summed': reward (44) = -(39), one team number summed over the CVs (as printed); 'per-agent': each CV's
+       * r_i = -[V C_i + Q_i^loc drift + V_i energy drift + RSU drift / I] (Algorithm 1's r_i), the reported reward
+       * is their mean (= the summed reading / I).
+       */
+      reward: z.enum(['summed', 'per-agent']).default('summed'),
+      /** 'bound': the drift terms of (39) as printed (Q (lambda - F tau)); 'exact': L(t+1) - L(t), L = sum Q^2 / 2 (36). */
+      drift: z.enum(['bound', 'exact']).default('bound'),
     })
     .prefault({}),
   queues: z
@@ -143,8 +151,17 @@ export const isacDtScenarioSchema = z.object({
     .object({
       /** Off = the Ly-MAPPO baseline: the DT-provided entries of the state are zeros of the same size. */
       enabled: z.boolean().default(true),
-      /** What DT off hides: only G_rsu, or the per-RSU queues Q_k^{rsu} and G_rsu. */
-      offMasks: z.enum(['g-rsu', 'rsu-queues']).default('rsu-queues'),
+      /**
+       * What DT off hides: only G_rsu; the per-RSU queues Q_k^{rsu} and G_rsu; or ('global') those and the whole
+       * synchronised global state (41) of the critic, which then sees only the slot index when state.timeFeature is on.
+       */
+      offMasks: z.enum(['g-rsu', 'rsu-queues', 'global']).default('rsu-queues'),
+    })
+    .prefault({}),
+  state: z
+    .object({
+      /** Append t / T (0 at the first slot, 1 at the terminal state) to each local state (40), hence to (41). */
+      timeFeature: z.boolean().default(false),
     })
     .prefault({}),
 }).superRefine((s, ctx) => {

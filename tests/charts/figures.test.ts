@@ -242,6 +242,7 @@ describe('paper 2 figures', () => {
     expect(row[3]).toBeCloseTo(Math.sqrt(10 / 9) / 2, 12);
     expect(row[5]).toBe(9);
     expect(row[7]).toBe(2);
+    expect(row[8]).toBeNull(); // these runs record no gradientSteps
   });
 
   it('Fig. 5a shows raw and smoothed per-CV queues; Fig. 5b the mean over CVs per algorithm', () => {

@@ -21,7 +21,7 @@ const request = (outDir: string, episodes: number) => ({
   seed: 3,
   outDir,
   backend: 'cpu',
-  hyper: { batchSize: 5, epochs: 2 },
+  hyper: { rollout: 'slots', batchSize: 5, epochs: 2 }, // the 'slots' cadence, so a rollout spans the checkpoint
 });
 
 const episodes = (rs: MetricRecord[]) => rs.filter((r): r is EpisodeRecord => r.kind === 'episode');

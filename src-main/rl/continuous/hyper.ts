@@ -36,20 +36,38 @@ export const ppoHyperSchema = z.strictObject({
   clipRatio: z.number().positive().max(1).default(0.2),
   /** E: update epochs per rollout (Sec. VII-A: 10). */
   epochs: z.number().int().min(1).max(1000).default(10),
-  /** B: slots per rollout (Table II: 512); the update runs when the rollout is full. */
+  /**
+   * 'episode': D holds one episode and the update runs after every episode (Algorithm 1, lines 2 and 11);
+   * 'slots': D fills up to `batchSize` slots across episodes (the usual MAPPO reading of Table II's 512).
+   */
+  rollout: z.enum(['episode', 'slots']).default('episode'),
+  /** B: slots per rollout under rollout = 'slots' (Table II: 512); the update runs when the rollout is full. */
   batchSize: z.number().int().min(2).max(1_000_000).default(512),
   /** Minibatches per epoch (1: the whole rollout per gradient step, MAPPO's default). */
   miniBatches: z.number().int().min(1).max(1024).default(1),
+  /** Recompute GAE (46) with the current critic at every epoch (Algorithm 1 line 13); false: once per rollout. */
+  gaeEachEpoch: z.boolean().default(false),
   /** Entropy bonus coefficient. */
   entropyCoef: z.number().min(0).max(10).default(0.01),
+  /**
+   * Which entropy the bonus uses: 'squashed' estimates the entropy of the action a = squash(u) (Gaussian entropy
+   * plus E[log |da/du|], reparameterised), 'gaussian' the pre-squash Gaussian's (always rewards a larger sigma),
+   * 'off' drops the bonus.
+   */
+  entropy: z.enum(['squashed', 'gaussian', 'off']).default('squashed'),
   /** Normalise value targets with running statistics (MAPPO's value normalisation). */
   valueNorm: z.boolean().default(true),
   /** Normalise advantages to zero mean and unit std per rollout. */
   advantageNorm: z.boolean().default(true),
-  /** 'parameter': a learned state-independent log-std per action entry; 'state': the actor outputs it. */
-  stdMode: z.enum(['parameter', 'state']).default('parameter'),
-  /** Initial log-std of the Gaussian on the pre-squash scale. */
-  initLogStd: z.number().min(-10).max(2).default(0),
+  /**
+   * Learn from each agent's own reward r_i (Algorithm 1 lines 7-8) when the environment provides it: the critic
+   * V_theta(S) has one output per agent and agent i's advantage (46) uses r_i; false: the team reward for all.
+   */
+  agentRewards: z.boolean().default(true),
+  /** 'state': the actor outputs mean and log-std (Sec. VI-B: "the mean and the variance"); 'parameter': a learned state-independent log-std per action entry. */
+  stdMode: z.enum(['parameter', 'state']).default('state'),
+  /** Initial log-std of the Gaussian on the pre-squash scale (state mode: the value the head starts near). */
+  initLogStd: z.number().min(-10).max(2).default(-1),
 });
 
 const offPolicy = {

@@ -51,6 +51,8 @@ export abstract class ContinuousLearnerBase implements Controller<Float32Array, 
   protected slotInEpisode = 0;
   protected trainSteps = 0;
   protected episodes = 0;
+  /** trainSteps at the end of the previous episode (for the per-episode gradientSteps metric). */
+  private trainStepsAtEpisodeStart = 0;
   private readonly episodeStats = new Map<string, { sum: number; n: number }>();
   /** Wall time spent in updates (for the benchmark; never part of the metrics, which must be reproducible). */
   readonly updateTiming = { count: 0, totalMs: 0 };
@@ -134,6 +136,9 @@ export abstract class ContinuousLearnerBase implements Controller<Float32Array, 
     this.episodeStats.clear();
     out.envSlots = this.envSlots;
     out.trainSteps = this.trainSteps;
+    // Gradient steps taken in this episode: summary.json's mean of it times the episodes is the run's total.
+    out.gradientSteps = this.trainSteps - this.trainStepsAtEpisodeStart;
+    this.trainStepsAtEpisodeStart = this.trainSteps;
     return out;
   }
 
@@ -173,6 +178,7 @@ export abstract class ContinuousLearnerBase implements Controller<Float32Array, 
     this.envSlots = saved.counters.envSlots;
     this.slotInEpisode = saved.counters.slotInEpisode;
     this.trainSteps = saved.counters.trainSteps;
+    this.trainStepsAtEpisodeStart = saved.counters.trainSteps;
     this.episodes = saved.counters.episodes;
     this.rng.setState(saved.rng);
     if (this.obsNorm && saved.obsNorm) this.obsNorm.setState(saved.obsNorm);

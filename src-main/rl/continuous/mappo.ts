@@ -18,6 +18,7 @@ import {
   gaussianLogDensity,
   gaussianLogProbTf,
   squashToBox,
+  tanhLogJacobianTf,
   unsquashFromBox,
 } from './squash';
 
@@ -42,6 +43,10 @@ export class MappoLearner extends ContinuousLearnerBase {
   private readonly valueNorm: RunningNorm | null;
   private readonly buffer: RolloutBuffer;
   private pending: PendingAction | null = null;
+  /** 'state' mode: added to the raw log-std head so the initial log-std (head ~ 0) is hyper.initLogStd. */
+  private readonly logStdOffset: number;
+  /** Critic outputs: nAgents (per-agent rewards) or 1 (team reward). */
+  private readonly valueHeads: number;
 
   constructor(
     name: string,
@@ -58,12 +63,18 @@ export class MappoLearner extends ContinuousLearnerBase {
       hyper.stdMode === 'parameter'
         ? Array.from({ length: nAgents }, () => tf.tidy(() => tf.variable(tf.fill([1, actionDim], hyper.initLogStd))))
         : [];
-    this.critic = new StackedMlp(1, [stateDim, ...hyper.hiddenSizes, 1], this.initRng);
+    // One value per agent when each learns from its own r_i, else the team value.
+    this.valueHeads = hyper.agentRewards ? nAgents : 1;
+    this.critic = new StackedMlp(1, [stateDim, ...hyper.hiddenSizes, this.valueHeads], this.initRng);
     const actorGroups = this.actor.groups().map((g, i) => (this.logStd[i] ? [...g, this.logStd[i]] : g));
     this.actorOpt = new Adam(actorGroups, { lr: hyper.lr, maxGradNorm: hyper.maxGradNorm });
     this.criticOpt = new Adam(this.critic.groups(), { lr: hyper.criticLr ?? hyper.lr, maxGradNorm: hyper.maxGradNorm });
     this.valueNorm = hyper.valueNorm ? new RunningNorm(1, Infinity) : null;
-    this.buffer = new RolloutBuffer({ capacity: hyper.batchSize, nAgents, obsDim, stateDim, actionDim });
+    const capacity = hyper.rollout === 'episode' ? this.shape.episodeLength : hyper.batchSize;
+    this.buffer = new RolloutBuffer({ capacity, nAgents, obsDim, stateDim, actionDim, rewardDim: this.valueHeads });
+    const span = LOG_STD_MAX - LOG_STD_MIN;
+    const init = Math.min(LOG_STD_MAX - 1e-3 * span, Math.max(LOG_STD_MIN + 1e-3 * span, hyper.initLogStd));
+    this.logStdOffset = Math.atanh((2 * (init - LOG_STD_MIN)) / span - 1);
   }
 
   /** Mean [B, d] and log-std ([1, d] or [B, d]) of agent i's Gaussian for normalised observations [B, obsDim]. */
@@ -73,7 +84,7 @@ export class MappoLearner extends ContinuousLearnerBase {
     if (this.logStd.length) return { mu: out, logStd: this.logStd[i] as tf.Variable<tf.Rank.R2> };
     const b = out.shape[0];
     const mu = tf.slice(out, [0, 0], [b, d]);
-    const raw = tf.slice(out, [0, d], [b, d]);
+    const raw = tf.add(tf.slice(out, [0, d], [b, d]), this.logStdOffset);
     // Smooth bound of the state-dependent log-std to [LOG_STD_MIN, LOG_STD_MAX].
     const logStd = tf.add(LOG_STD_MIN, tf.mul(0.5 * (LOG_STD_MAX - LOG_STD_MIN), tf.add(tf.tanh(raw), 1))) as tf.Tensor2D;
     return { mu, logStd };
@@ -156,19 +167,79 @@ export class MappoLearner extends ContinuousLearnerBase {
       nextState,
       preSquash: p.preSquash,
       logProbs: p.logProbs,
-      reward: result.reward * this.base.rewardScale,
+      reward: this.rewardRow(result),
       terminal,
       cut: end,
     });
-    if (this.buffer.full) this.timed(() => this.update());
+    // Algorithm 1 line 11: update after every episode ('episode'), or when B slots are stored ('slots').
+    if (this.hyper.rollout === 'episode' ? end || this.buffer.full : this.buffer.full) this.timed(() => this.update());
   }
 
   protected onEpisodeCut(): void {
     this.buffer.cutLast();
+    if (this.hyper.rollout === 'episode' && this.buffer.size > 0) this.timed(() => this.update());
+  }
+
+  /** The stored reward: each agent's r_i (when the environment gives them and agentRewards is on) or the team reward. */
+  private rewardRow(result: StepResult<unknown>): number | Float32Array {
+    const k = this.base.rewardScale;
+    if (this.valueHeads === 1) return result.reward * k;
+    const r = result.agentRewards;
+    if (!r || r.length !== this.valueHeads) return result.reward * k; // no r_i: the team reward for every agent
+    assertFinite(r, 'agentRewards');
+    return Float32Array.from(r, (x) => x * k);
+  }
+
+  /** Advantages (46) and critic targets (49) of the stored rollout under the current critic, [n * heads] row-major. */
+  private targets(updateValueNorm: boolean): { advantages: Float32Array; targets: Float32Array; returns: Float64Array } {
+    const h = this.hyper;
+    const { stateDim } = this.shape;
+    const n = this.buffer.size;
+    const buf = this.buffer;
+    const H = this.valueHeads;
+    const values = this.values(buf.states.subarray(0, n * stateDim), n);
+    const nextValues = this.values(buf.nextStates.subarray(0, n * stateDim), n);
+    const advantages = new Float64Array(n * H);
+    const returns = new Float64Array(n * H);
+    const column = (src: ArrayLike<number>, j: number) => Float64Array.from({ length: n }, (_, t) => src[t * H + j]);
+    for (let j = 0; j < H; j++) {
+      // eq. (46) per value head: agent j's r_j against its own V_j.
+      const g = computeGae({
+        rewards: column(buf.rewards, j),
+        values: column(values, j),
+        nextValues: column(nextValues, j),
+        terminals: buf.terminals.subarray(0, n),
+        cuts: buf.cuts.subarray(0, n),
+        gamma: h.gamma,
+        lambda: h.gaeLambda,
+      });
+      for (let t = 0; t < n; t++) {
+        advantages[t * H + j] = g.advantages[t];
+        returns[t * H + j] = g.returns[t];
+      }
+    }
+    let targets: Float32Array = Float32Array.from(returns);
+    if (this.valueNorm) {
+      if (updateValueNorm) this.valueNorm.update(returns, returns.length);
+      targets = this.valueNorm.normalise(returns);
+    }
+    const adv = Float32Array.from(advantages);
+    const m = advantages.length;
+    if (h.advantageNorm && m > 1) {
+      let mean = 0;
+      for (const a of advantages) mean += a;
+      mean /= m;
+      let v = 0;
+      for (const a of advantages) v += (a - mean) ** 2;
+      const std = Math.sqrt(v / m) + 1e-8;
+      for (let t = 0; t < m; t++) adv[t] = (advantages[t] - mean) / std;
+    }
+    return { advantages: adv, targets, returns };
   }
 
   /** Critic values V(s) (de-normalised) of `rows` raw states. */
   private values(rawStates: Float32Array, rows: number): Float64Array {
+    // [rows * valueHeads], row-major
     const norm = this.normaliseStates(rawStates);
     const v = tf.tidy(() => this.critic.apply(0, tf.tensor2d(norm, [rows, this.shape.stateDim])).dataSync() as Float32Array);
     return this.valueNorm ? this.valueNorm.denormalise(v) : Float64Array.from(v);
@@ -183,44 +254,28 @@ export class MappoLearner extends ContinuousLearnerBase {
     const buf = this.buffer;
 
     // Advantages (46) and returns R_t = A_t + V(s_t) (49) with the critic before this update.
-    const values = this.values(buf.states.subarray(0, n * stateDim), n);
-    const nextValues = this.values(buf.nextStates.subarray(0, n * stateDim), n);
-    const { advantages, returns } = computeGae({
-      rewards: buf.rewards.subarray(0, n),
-      values,
-      nextValues,
-      terminals: buf.terminals.subarray(0, n),
-      cuts: buf.cuts.subarray(0, n),
-      gamma: h.gamma,
-      lambda: h.gaeLambda,
-    });
-    let targets: Float32Array = Float32Array.from(returns);
-    if (this.valueNorm) {
-      this.valueNorm.update(returns, n);
-      targets = this.valueNorm.normalise(returns);
-    }
-    const adv = Float32Array.from(advantages);
-    if (h.advantageNorm && n > 1) {
-      let mean = 0;
-      for (const a of advantages) mean += a;
-      mean /= n;
-      let v = 0;
-      for (const a of advantages) v += (a - mean) ** 2;
-      const std = Math.sqrt(v / n) + 1e-8;
-      for (let t = 0; t < n; t++) adv[t] = (advantages[t] - mean) / std;
-    }
-
+    const first = this.targets(true);
+    const returns = first.returns;
     const obsT = perAgentTensors(buf.obs.subarray(0, n * nAgents * obsDim), n, nAgents, obsDim);
     const uT = perAgentTensors(buf.preSquash.subarray(0, n * nAgents * actionDim), n, nAgents, actionDim);
     const oldLogpT = perAgentTensors(buf.logProbs.subarray(0, n * nAgents), n, nAgents, 1);
     const statesT = tf.tensor2d(this.normaliseStates(buf.states.subarray(0, n * stateDim)), [n, stateDim]);
-    const advT = tf.tensor2d(adv, [n, 1]);
-    const targetT = tf.tensor2d(targets, [n, 1]);
-    const owned = [...obsT, ...uT, ...oldLogpT, statesT, advT, targetT];
+    const H = this.valueHeads;
+    let advT = tf.tensor2d(first.advantages, [n, H]);
+    let targetT = tf.tensor2d(first.targets, [n, H]);
+    const owned = [...obsT, ...uT, ...oldLogpT, statesT];
 
     const order = new Int32Array(n).map((_, i) => i);
     const mbSize = Math.max(1, Math.floor(n / h.miniBatches));
     for (let epoch = 0; epoch < h.epochs; epoch++) {
+      if (h.gaeEachEpoch && epoch > 0) {
+        // Algorithm 1 line 13: GAE (46) inside the epoch loop, with the critic as updated so far.
+        const again = this.targets(false);
+        advT.dispose();
+        targetT.dispose();
+        advT = tf.tensor2d(again.advantages, [n, H]);
+        targetT = tf.tensor2d(again.targets, [n, H]);
+      }
       if (h.miniBatches > 1) this.rng.shuffle(order);
       for (let m = 0; m < h.miniBatches; m++) {
         const from = m * mbSize;
@@ -230,10 +285,16 @@ export class MappoLearner extends ContinuousLearnerBase {
         const idx = h.miniBatches > 1 ? tf.tensor1d(order.subarray(from, to), 'int32') : null;
         const pick = <T extends tf.Tensor>(x: T): T => (idx ? (tf.gather(x, idx) as T) : x);
         const stats: tf.Scalar[] = [];
+        // 'squashed' entropy: fresh standard-normal noise for the reparameterised sample u' = mu + sigma eps.
+        const rows = to - from;
+        const noise =
+          h.entropy === 'squashed'
+            ? Array.from({ length: nAgents }, () => tf.tensor2d(Float32Array.from({ length: rows * actionDim }, () => this.rng.normal()), [rows, actionDim]))
+            : [];
 
         // Actor: maximise L^CLIP (47) plus the entropy bonus; each agent's term is its own mean.
         const actorStep = this.actorOpt.minimise(() => {
-          const advMb = pick(advT);
+          const advAll = pick(advT);
           const terms: tf.Scalar[] = [];
           const pl: tf.Scalar[] = [];
           const ent: tf.Scalar[] = [];
@@ -241,13 +302,14 @@ export class MappoLearner extends ContinuousLearnerBase {
           const clipped: tf.Scalar[] = [];
           for (let i = 0; i < nAgents; i++) {
             const { mu, logStd } = this.policy(i, pick(obsT[i]));
+            const advMb = H === 1 ? advAll : tf.slice(advAll, [0, i], [-1, 1]); // agent i's own advantage
             const logp = tf.reshape(gaussianLogProbTf(pick(uT[i]), mu, logStd), [-1, 1]); // [b, 1]
             const logRatio = tf.sub(logp, pick(oldLogpT[i]));
             const ratio = tf.exp(logRatio); // r_t(phi) of (47)
             const surr = tf.minimum(tf.mul(ratio, advMb), tf.mul(tf.clipByValue(ratio, 1 - h.clipRatio, 1 + h.clipRatio), advMb));
             const policyLoss = tf.neg(tf.mean(surr)) as tf.Scalar;
-            const entropy = tf.mean(gaussianEntropyTf(logStd)) as tf.Scalar;
-            terms.push(tf.sub(policyLoss, tf.mul(h.entropyCoef, entropy)) as tf.Scalar);
+            const entropy = this.entropyTerm(mu, logStd, noise[i]);
+            terms.push(h.entropy === 'off' ? policyLoss : (tf.sub(policyLoss, tf.mul(h.entropyCoef, entropy)) as tf.Scalar));
             pl.push(policyLoss);
             ent.push(entropy);
             // approx KL (Schulman's k3 estimator) and the fraction of clipped ratios, for monitoring
@@ -265,6 +327,7 @@ export class MappoLearner extends ContinuousLearnerBase {
           return tf.mean(tf.square(tf.sub(v, pick(targetT)))) as tf.Scalar;
         });
         idx?.dispose();
+        tf.dispose(noise);
 
         const [policyLoss, entropy, approxKl, clipFraction] = stats.map(takeScalar);
         this.record('policyLoss', policyLoss);
@@ -278,15 +341,27 @@ export class MappoLearner extends ContinuousLearnerBase {
         this.trainSteps++;
       }
     }
-    tf.dispose(owned);
+    tf.dispose([...owned, advT, targetT]);
     if (this.logStd.length) {
       this.record('logStdMean', tf.tidy(() => tf.mean(tf.concat(this.logStd, 0)).dataSync()[0]));
     }
     let meanReturn = 0;
     for (const r of returns) meanReturn += r;
-    this.record('returnMean', meanReturn / n);
+    this.record('returnMean', meanReturn / returns.length);
     this.record('updates', 1);
     buf.clear();
+  }
+
+  /**
+   * Mean entropy per sample. 'gaussian' / 'off': the pre-squash Gaussian's (reported only under 'off').
+   * 'squashed': H[a] = H[u] + E[sum_d log |da_d/du_d|] (change of variables; the constant log((high - low) / 2) per
+   * entry is dropped), the expectation taken on u' = mu + sigma eps so that it has a gradient in mu and sigma.
+   */
+  private entropyTerm(mu: tf.Tensor2D, logStd: tf.Tensor2D, eps: tf.Tensor2D | undefined): tf.Scalar {
+    const gauss = gaussianEntropyTf(logStd);
+    if (this.hyper.entropy !== 'squashed' || !eps) return tf.mean(gauss) as tf.Scalar;
+    const u = tf.add(mu, tf.mul(tf.exp(logStd), eps));
+    return tf.mean(tf.add(gauss, tanhLogJacobianTf(u))) as tf.Scalar;
   }
 
   protected hyperForSave(): unknown {

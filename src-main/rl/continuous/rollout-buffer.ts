@@ -9,6 +9,8 @@ export interface RolloutDims {
   obsDim: number;
   stateDim: number;
   actionDim: number;
+  /** Reward entries per row: 1 (team reward) or nAgents (each agent's r_i). */
+  rewardDim?: number;
 }
 
 export class RolloutBuffer {
@@ -21,15 +23,17 @@ export class RolloutBuffer {
   readonly terminals: Uint8Array;
   readonly cuts: Uint8Array;
   private n = 0;
+  readonly rewardDim: number;
 
   constructor(readonly dims: RolloutDims) {
     const { capacity, nAgents, obsDim, stateDim, actionDim } = dims;
+    this.rewardDim = dims.rewardDim ?? 1;
     this.obs = new Float32Array(capacity * nAgents * obsDim);
     this.states = new Float32Array(capacity * stateDim);
     this.nextStates = new Float32Array(capacity * stateDim);
     this.preSquash = new Float32Array(capacity * nAgents * actionDim);
     this.logProbs = new Float32Array(capacity * nAgents);
-    this.rewards = new Float32Array(capacity);
+    this.rewards = new Float32Array(capacity * this.rewardDim);
     this.terminals = new Uint8Array(capacity);
     this.cuts = new Uint8Array(capacity);
   }
@@ -48,7 +52,7 @@ export class RolloutBuffer {
     nextState: Float32Array;
     preSquash: Float32Array;
     logProbs: Float32Array;
-    reward: number;
+    reward: number | ArrayLike<number>;
     terminal: boolean;
     cut: boolean;
   }): void {
@@ -60,7 +64,11 @@ export class RolloutBuffer {
     this.nextStates.set(row.nextState, t * stateDim);
     this.preSquash.set(row.preSquash, t * nAgents * actionDim);
     this.logProbs.set(row.logProbs, t * nAgents);
-    this.rewards[t] = row.reward;
+    if (typeof row.reward === 'number') this.rewards.fill(row.reward, t * this.rewardDim, (t + 1) * this.rewardDim);
+    else {
+      if (row.reward.length !== this.rewardDim) throw new RangeError(`reward row has ${row.reward.length} entries, expected ${this.rewardDim}`);
+      this.rewards.set(row.reward, t * this.rewardDim);
+    }
     this.terminals[t] = row.terminal ? 1 : 0;
     this.cuts[t] = row.cut || row.terminal ? 1 : 0;
   }
@@ -84,7 +92,7 @@ export class RolloutBuffer {
       nextStates: f(this.nextStates, stateDim),
       preSquash: f(this.preSquash, nAgents * actionDim),
       logProbs: f(this.logProbs, nAgents),
-      rewards: f(this.rewards, 1),
+      rewards: f(this.rewards, this.rewardDim),
       terminals: { shape: [n, 1], data: Float32Array.from(this.terminals.subarray(0, n)) },
       cuts: { shape: [n, 1], data: Float32Array.from(this.cuts.subarray(0, n)) },
     };
@@ -99,7 +107,7 @@ export class RolloutBuffer {
       nextStates: this.dims.stateDim,
       preSquash: this.dims.nAgents * this.dims.actionDim,
       logProbs: this.dims.nAgents,
-      rewards: 1,
+      rewards: this.rewardDim,
       terminals: 1,
       cuts: 1,
     };

@@ -32,25 +32,37 @@ const CV_NAMES = [
 const RSU_NAMES = ['dx/coverage', 'distance/coverage', 'eligible', 'cpuMaxHz/1e10', 'rsuQueue/queueUnit'];
 const RSU_QUEUE_SLOT = 4;
 const G_NAMES = ['gRsuSum/queueUnit', 'gRsuMean/queueUnit', 'gRsuMax/queueUnit'];
+const TIME_NAME = 'slot/T';
+
+const timeEntries = (p: IsacParams): number => (p.scenario.state.timeFeature ? 1 : 0);
 
 export function observationNames(p: IsacParams): string[] {
   const names = [...CV_NAMES];
   for (let k = 0; k < p.nRsus; k++) for (const n of RSU_NAMES) names.push(`rsu${k}.${n}`);
-  return [...names, ...G_NAMES];
+  return [...names, ...G_NAMES, ...(timeEntries(p) ? [TIME_NAME] : [])];
 }
 
 export function observationDim(p: IsacParams): number {
-  return CV_NAMES.length + RSU_NAMES.length * p.nRsus + G_NAMES.length;
+  return CV_NAMES.length + RSU_NAMES.length * p.nRsus + G_NAMES.length + timeEntries(p);
 }
 
 export function stateDim(p: IsacParams): number {
   return p.nCvs * observationDim(p) + p.nRsus + G_NAMES.length;
 }
 
-function dtMasks(p: IsacParams): { rsuQueues: boolean; gRsu: boolean } {
+function dtMasks(p: IsacParams): { rsuQueues: boolean; gRsu: boolean; global: boolean } {
   const dt = p.scenario.digitalTwin;
-  if (dt.enabled) return { rsuQueues: false, gRsu: false };
-  return { rsuQueues: dt.offMasks === 'rsu-queues', gRsu: true };
+  if (dt.enabled) return { rsuQueues: false, gRsu: false, global: false };
+  return { rsuQueues: dt.offMasks !== 'g-rsu', gRsu: true, global: dt.offMasks === 'global' };
+}
+
+/** Indices of the time feature t / T in the global state (41) (one per agent block); empty when it is off. */
+function timeStateIndices(p: IsacParams): Set<number> {
+  const out = new Set<number>();
+  if (!timeEntries(p)) return out;
+  const dim = observationDim(p);
+  for (let i = 0; i < p.nCvs; i++) out.add(i * dim + dim - 1);
+  return out;
 }
 
 export type DtOffMasks = IsacParams['scenario']['digitalTwin']['offMasks'];
@@ -63,7 +75,7 @@ export type DtOffMasks = IsacParams['scenario']['digitalTwin']['offMasks'];
  * the environment's own DT-off states would show (Sec. VI-B 2), Sec. VII-B 4)).
  */
 export function digitalTwinFeatureIndices(p: IsacParams, offMasks: DtOffMasks = p.scenario.digitalTwin.offMasks): { obs: number[][]; state: number[] } {
-  const rsuQueues = offMasks === 'rsu-queues';
+  const rsuQueues = offMasks !== 'g-rsu';
   const dim = observationDim(p);
   const local: number[] = [];
   if (rsuQueues) for (let k = 0; k < p.nRsus; k++) local.push(CV_NAMES.length + k * RSU_NAMES.length + RSU_QUEUE_SLOT);
@@ -74,7 +86,13 @@ export function digitalTwinFeatureIndices(p: IsacParams, offMasks: DtOffMasks = 
   const tail = p.nCvs * dim;
   if (rsuQueues) for (let k = 0; k < p.nRsus; k++) state.push(tail + k);
   for (let j = 0; j < G_NAMES.length; j++) state.push(tail + p.nRsus + j);
-  return { obs: Array.from({ length: p.nCvs }, () => [...local]), state };
+  const obs = Array.from({ length: p.nCvs }, () => [...local]);
+  if (offMasks !== 'global') return { obs, state };
+  // 'global': the critic gets no synchronised global state (41), only the slot index if the time feature is on.
+  const keep = timeStateIndices(p);
+  const all: number[] = [];
+  for (let j = 0; j < stateDim(p); j++) if (!keep.has(j)) all.push(j);
+  return { obs, state: all };
 }
 
 /** s_i(t) of eq. (40) for every agent. */
@@ -84,6 +102,8 @@ export function buildObservations(
   rsus: readonly RsuSlotState[],
   distancesM: readonly (readonly number[])[],
   eligible: readonly (readonly number[])[],
+  /** 1-based slot index t of these states (T + 1 for the state after the last slot); feeds the time feature. */
+  slot = 1,
 ): Float32Array[] {
   const s = p.scenario;
   const u = s.lyapunov.queueUnitCycles;
@@ -120,6 +140,7 @@ export function buildObservations(
       at += RSU_NAMES.length;
     }
     for (let j = 0; j < 3; j++) o[at + j] = mask.gRsu ? 0 : g[j] / u;
+    if (timeEntries(p)) o[at + 3] = (slot - 1) / s.slots; // 0 at t = 1, 1 at the terminal state
     return o;
   });
 }
@@ -139,5 +160,9 @@ export function buildGlobalState(p: IsacParams, obs: readonly Float32Array[], rs
   at += q.length;
   const g = rsuQueueAggregate(q);
   for (let j = 0; j < 3; j++) out[at + j] = mask.gRsu ? 0 : g[j] / u;
+  if (mask.global) {
+    const keep = timeStateIndices(p);
+    for (let j = 0; j < out.length; j++) if (!keep.has(j)) out[j] = 0;
+  }
   return out;
 }

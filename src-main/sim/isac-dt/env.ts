@@ -155,7 +155,7 @@ export class IsacEnv implements MultiAgentEnv<Float32Array, IsacStepInfo> {
     this.t++;
     const done = this.t > s.slots;
     this.prepareSlot();
-    return { ...this.observe(), reward: outcome.reward, done, info };
+    return { ...this.observe(), reward: outcome.reward, agentRewards: [...outcome.agentRewards], done, info };
   }
 
   slotMetrics(info: IsacStepInfo): SlotMetrics {
@@ -172,7 +172,7 @@ export class IsacEnv implements MultiAgentEnv<Float32Array, IsacStepInfo> {
   }
 
   private observe(): EnvObservation {
-    const obs = buildObservations(this.params, this.cvs, this.rsus, this.ctx.distancesM, this.ctx.eligible);
+    const obs = buildObservations(this.params, this.cvs, this.rsus, this.ctx.distancesM, this.ctx.eligible, this.t);
     return { obs, state: buildGlobalState(this.params, obs, this.rsus) };
   }
 }
@@ -199,6 +199,7 @@ export function isacSlotMetrics(p: IsacParams, o: SlotOutcome): SlotMetrics {
   const offloading = o.cvs.filter((c) => c.links.length > 0).length;
   return {
     reward: o.reward,
+    rewardPerCv: [...o.agentRewards],
     objective: o.objective,
     delayMeanS,
     delayPerCvS: delays,

@@ -196,7 +196,15 @@ export function evaluateSlot(p: IsacParams, x: SlotInput): SlotOutcome {
     energyExcessJ,
     slotS: tau,
     queueUnitCycles: s.lyapunov.queueUnitCycles,
+    cvCosts: cvOut.map((c) => c.cost),
+    drift: s.lyapunov.drift,
+    nextLocalQueueCycles: cvOut.map((c) => c.nextLocalQueueCycles),
+    nextRsuQueueCycles: rsuOut.map((r) => r.nextQueueCycles),
+    nextVirtualQueueJ: cvOut.map((c) => c.nextVirtualEnergyQueueJ),
   }); // eqs. (39), (44)
+  const { agentRewards, ...summed } = terms;
+  // 'per-agent': the reported (and learned) reward is the mean of the r_i, i.e. the summed reading / I.
+  const reward = s.lyapunov.reward === 'per-agent' && I > 0 ? summed.reward / I : summed.reward;
   let dataT = 0;
   let instrT = 0;
   for (const c of cvOut) for (const l of c.links) (l.eta ? instrT++ : dataT++);
@@ -206,7 +214,9 @@ export function evaluateSlot(p: IsacParams, x: SlotInput): SlotOutcome {
     systemCost: cost,
     totalEnergyJ: total,
     eMaxJ: p.eMaxJ,
-    ...terms,
+    ...summed,
+    reward,
+    agentRewards,
     constraintViolations: cvOut.filter((c) => c.deadlineViolated).length,
     modeDataTCount: dataT,
     modeInstrTCount: instrT,

@@ -140,13 +140,15 @@ export interface SlotOutcome {
   /** E^{total}(t) of C3. */
   totalEnergyJ: number;
   eMaxJ: number;
-  /** eq. (39) terms, objective and reward (44). */
+  /** eq. (39) terms, objective and reward (44) ('per-agent': the mean of agentRewards = the summed reading / I). */
   penalty: number;
   localDrift: number;
   rsuDrift: number;
   energyDrift: number;
   objective: number;
   reward: number;
+  /** r_i of each CV (Algorithm 1); they sum to -(39). */
+  agentRewards: number[];
   constraintViolations: number;
   modeDataTCount: number;
   modeInstrTCount: number;

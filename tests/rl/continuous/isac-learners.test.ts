@@ -1,23 +1,25 @@
 // The check on the ISAC environment itself: with a fixed seed and a CI-sized budget, every learner's
 // greedy policy earns a higher Lyapunov reward (44) than the uniformly random policy on the same evaluation
-// episodes (2 CVs, 10 slots). The margin is relative because the reward's scale follows the scenario.
+// episodes (2 CVs, 10 slots, the reproduction readings). The margin is relative because the reward's scale follows the scenario.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src-main/rl/backend';
 import { continuousLearnerFactories, type ContinuousAlgorithm } from '../../../src-main/rl/continuous/index';
 import { randomContinuousFactory } from '../../../src-main/policies/random-continuous';
 import { createIsacEnv } from '../../../src-main/sim/isac-dt/create-env';
 import type { MultiAgentEnv } from '../../../src-main/sim/env';
+import { isacDtReproductionReadings } from '../../../src-shared/schemas/isac-dt-reproduction';
 import { runEpisodes } from './target-env';
 
 const BACKEND = 'wasm';
 const EVAL_SEEDS = 70_000;
-const SMALL = { cvs: { count: 2 }, slots: 10 };
+/** The reproduction readings (src-shared/schemas/isac-dt-reproduction.ts) on 2 CVs and 10 slots. */
+const SMALL = { ...isacDtReproductionReadings, cvs: { count: 2 }, slots: 10 };
 
 const budgets: Record<ContinuousAlgorithm, { episodes: number; hyper: Record<string, unknown> }> = {
-  'ly-dtmppo': { episodes: 150, hyper: { lr: 3e-4, batchSize: 128 } },
-  'ly-mappo': { episodes: 150, hyper: { lr: 3e-4, batchSize: 128 } },
+  'ly-dtmppo': { episodes: 150, hyper: { lr: 1e-3 } },
+  'ly-mappo': { episodes: 150, hyper: { lr: 1e-3 } },
   'ly-maddpg': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
-  'ly-matd3': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
+  'ly-matd3': { episodes: 120, hyper: { warmupSlots: 100, batchSize: 64 } },
   'ly-masac': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
 };
 

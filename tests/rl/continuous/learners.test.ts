@@ -11,8 +11,8 @@ const EVAL_SEEDS = 50_000;
 
 /** Budgets sized for CI; everything else is the algorithm's default. `floor`: the evaluation reward to beat. */
 const budgets: Record<ContinuousAlgorithm, { episodes: number; hyper: Record<string, unknown>; floor: number }> = {
-  'ly-dtmppo': { episodes: 300, hyper: { lr: 3e-4, batchSize: 128 }, floor: -0.5 },
-  'ly-mappo': { episodes: 300, hyper: { lr: 3e-4, batchSize: 128 }, floor: -0.5 },
+  'ly-dtmppo': { episodes: 300, hyper: { lr: 3e-4, rollout: 'slots', batchSize: 128 }, floor: -0.5 },
+  'ly-mappo': { episodes: 300, hyper: { lr: 3e-4, rollout: 'slots', batchSize: 128 }, floor: -0.5 },
   'ly-maddpg': { episodes: 100, hyper: { warmupSlots: 200, batchSize: 64 }, floor: -0.5 },
   'ly-matd3': { episodes: 100, hyper: { warmupSlots: 200, batchSize: 64 }, floor: -0.5 },
   'ly-masac': { episodes: 100, hyper: { warmupSlots: 200, batchSize: 64 }, floor: -0.5 },

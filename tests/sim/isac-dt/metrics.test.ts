@@ -31,6 +31,7 @@ describe('isacSlotMetrics: paper-2 metrics and the paper-1 names they share', ()
     energyDrift: 0,
     objective: 33,
     reward: -33,
+    agentRewards: [-20, -13],
     constraintViolations: 1,
     modeDataTCount: 1,
     modeInstrTCount: 0,
@@ -42,6 +43,7 @@ describe('isacSlotMetrics: paper-2 metrics and the paper-1 names they share', ()
     expect(m.delayPerCvS).toEqual([0.5, 1.5]);
     expect(m.energyMeanJ).toBe(5);
     expect(m.energyPerCvJ).toEqual([3, 7]);
+    expect(m.rewardPerCv).toEqual([-20, -13]);
     expect(m.costMean).toBeCloseTo(3.3, 12);
     expect(m.systemCost).toBe(6.6);
     expect(m.virtualEnergyQueue).toEqual([12, 12]);
