@@ -25,6 +25,7 @@ import { scenarioPresets } from './presets';
 import { REPRODUCE_DIR, ReproductionService } from './reproductions';
 import { RunIndex } from './run-index';
 import { importTrace } from './trace-import';
+import { confineTracePath } from '../sim/mobility/trace-confinement';
 import { UiStateStore } from './ui-state-store';
 
 export interface EngineOptions {
@@ -39,6 +40,11 @@ export interface EngineOptions {
   executor?: RunExecutor;
   /** Base folder for relative scenario files (traces). Default: the current directory. */
   baseDir?: string;
+  /**
+   * Folders trace files may be read from, besides the upload store <runsRoot>/_traces (always allowed) and an
+   * explicitly given baseDir. Every route (preview, validate, start, resume) is confined to them.
+   */
+  traceRoots?: string[];
   /** Where internal errors go (a bug, not bad input). */
   onInternalError?(err: unknown, method: string): void;
 }
@@ -83,6 +89,17 @@ export function createEngine(opts: EngineOptions): Engine {
   const runsRoot = path.resolve(opts.runsRoot);
   fs.mkdirSync(runsRoot, { recursive: true });
   const baseDir = path.resolve(opts.baseDir ?? process.cwd());
+  const tracesDir = path.join(runsRoot, '_traces');
+  fs.mkdirSync(tracesDir, { recursive: true });
+  const traceRoots = [tracesDir, ...(opts.baseDir ? [baseDir] : []), ...(opts.traceRoots ?? []).map((r) => path.resolve(r))];
+  /** Refuses a scenario whose trace file lies outside the allowed folders (or is missing), before any read. */
+  const checkTraceFile = (env: unknown, scenario: unknown, field = 'mobility.file') => {
+    if (env !== 'vec-dnn' || typeof scenario !== 'object' || scenario === null) return;
+    const mobility = (scenario as { mobility?: unknown }).mobility;
+    if (typeof mobility !== 'object' || mobility === null) return;
+    const { kind, file } = mobility as { kind?: unknown; file?: unknown };
+    if (kind === 'sumo-fcd' && typeof file === 'string') confineTracePath(file, baseDir, traceRoots, field);
+  };
   const workers = opts.workers ?? defaultWorkerCount();
   const listeners = new Set<EngineListener>();
   const emit = (event: ApiEvent) => {
@@ -124,6 +141,7 @@ export function createEngine(opts: EngineOptions): Engine {
           }
           throw err;
         }
+        checkTraceFile(exp.env, p.request.scenario, 'scenario.mobility.file');
       }
     }
     return planned;
@@ -142,15 +160,20 @@ export function createEngine(opts: EngineOptions): Engine {
     'scenario.default': ({ env }) => defaultScenario(env) as unknown as Record<string, unknown>,
     'scenario.validate': ({ env, scenario }) => {
       try {
-        return { ok: true, issues: [], scenario: parseScenario(env, scenario) as unknown as Record<string, unknown> };
+        const parsed = parseScenario(env, scenario) as unknown as Record<string, unknown>;
+        checkTraceFile(env, parsed);
+        return { ok: true, issues: [], scenario: parsed };
       } catch (err) {
         if (err instanceof ValidationError) return { ok: false, issues: err.issues, scenario: null };
-        if (err instanceof UserError) return { ok: false, issues: [{ path: 'env', message: err.message }], scenario: null };
+        if (err instanceof UserError) {
+          const field = /^([A-Za-z][\w.]*): /.exec(err.message)?.[1] ?? 'env';
+          return { ok: false, issues: [{ path: field, message: err.message.replace(/^[A-Za-z][\w.]*: /, '') }], scenario: null };
+        }
         throw err;
       }
     },
-    'scenario.preview': ({ env, scenario, episodeSeed }) => previewMobility(env, scenario, episodeSeed, baseDir),
-    'scenario.importTrace': ({ fileName, xml }) => importTrace(path.join(runsRoot, '_traces'), fileName, xml),
+    'scenario.preview': ({ env, scenario, episodeSeed }) => previewMobility(env, scenario, episodeSeed, baseDir, traceRoots),
+    'scenario.importTrace': ({ fileName, xml }) => importTrace(tracesDir, fileName, xml),
 
     'models.presets': () => [...listPresetModels()],
     'models.profile': ({ model, bytesPerElement }) => profileModelForUi(model, bytesPerElement),
@@ -162,7 +185,7 @@ export function createEngine(opts: EngineOptions): Engine {
       const planned = plan(exp);
       const experimentId = `exp-${Date.now().toString(36)}-${crypto.randomBytes(2).toString('hex')}`;
       const requestFor = (p: PlannedRun): RunRequest =>
-        runRequestSchema.parse({ ...p.request, runsRoot, outDir: path.join(runsRoot, runFolderName(p)), baseDir });
+        runRequestSchema.parse({ ...p.request, runsRoot, outDir: path.join(runsRoot, runFolderName(p)), baseDir, traceRoots });
       return { experimentId, jobs: jobs.enqueue(experimentId, planned, requestFor) };
     },
     'jobs.list': () => jobs.list(),
@@ -173,6 +196,8 @@ export function createEngine(opts: EngineOptions): Engine {
     'runs.compare': ({ runIds }) => index.compare(runIds),
     'runs.resume': ({ runId, episodes }) => {
       const { dir, summary, config } = index.summaryOf(runId);
+      // The run re-opens its scenario's trace: it must still be an allowed file (config.json is editable on disk).
+      checkTraceFile(config.request.env, config.scenario);
       if (index.list().find((r) => r.summary.runId === runId)?.live) throw new UserError(`run ${runId} is running; pause or cancel it first`);
       if (summary.status === 'completed' && (episodes === undefined || episodes <= summary.episodesDone)) {
         throw new UserError(`run ${runId} is complete (${summary.episodesDone} episodes); give a larger episode total to continue it`);

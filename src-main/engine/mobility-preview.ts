@@ -14,6 +14,7 @@ export async function previewMobility(
   raw: unknown,
   episodeSeed: number,
   baseDir: string,
+  traceRoots?: readonly string[],
 ): Promise<MobilityPreview> {
   if (env !== 'vec-dnn') throw new UserError(`the road preview is available for vec-dnn scenarios; got '${env}'`);
   const s = parseScenario(env, raw) as VecDnnScenario;
@@ -23,6 +24,7 @@ export async function previewMobility(
     cvCount: s.cvs.count,
     svCount: s.svs.count,
     baseDir,
+    traceRoots,
   });
   const trace = source.episode(Random.fromSeed(episodeSeed));
   const rsu = { x: s.rsu.x, y: s.rsu.y, coverageRadiusM: s.rsu.coverageRadiusM };

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../../src-shared/errors';
 import { listFcdVehicles } from '../sim/mobility/sumo-fcd';
 
 /** A file name safe on every OS: letters, digits, '.', '_' and '-', at most 80 characters. */
@@ -18,7 +19,7 @@ export async function importTrace(tracesDir: string, fileName: string, xml: stri
   fs.writeFileSync(file, xml);
   try {
     const vehicles = await listFcdVehicles(file);
-    if (vehicles.length === 0) throw new RangeError(`${fileName}: the trace has no <vehicle> entries`);
+    if (vehicles.length === 0) throw new UserError(`${fileName}: the trace has no <vehicle> entries`);
     return {
       file,
       vehicleIds: vehicles.map((v) => v.id),
@@ -28,6 +29,8 @@ export async function importTrace(tracesDir: string, fileName: string, xml: stri
     };
   } catch (err) {
     fs.rmSync(file, { force: true });
+    // The user knows the file by the name they uploaded, not by where the server stored it.
+    if (err instanceof UserError) throw new UserError(err.message.split(file).join(fileName));
     throw err;
   }
 }

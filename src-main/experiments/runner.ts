@@ -149,7 +149,7 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
   const info = findAlgorithm(req.env, req.algo);
   const checkpointDir = req.checkpoint && !resume ? resolveCheckpointDir(req.checkpoint) : null;
   const hyper = checkpointDir && info.kind === 'learner' ? hyperWithCheckpoint(checkpointDir, req.hyper) : req.hyper;
-  const env = (await createEnvironment(req.env, scenario, baseDir)) as unknown as MultiAgentEnv<never, unknown>;
+  const env = (await createEnvironment(req.env, scenario, baseDir, req.traceRoots)) as unknown as MultiAgentEnv<never, unknown>;
   let backend: string | undefined;
   let backendReason: string | undefined;
   if (info.kind === 'learner') {

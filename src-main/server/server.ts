@@ -55,22 +55,64 @@ function sendText(res: http.ServerResponse, status: number, text: string): void 
   res.end(text + '\n');
 }
 
+/** A request body above MAX_HTTP_BODY_BYTES: answered 413, not by a reset connection. */
+class BodyTooLarge extends Error {}
+
+/** Bytes of an oversized body read (and discarded) so the client sees the 413; past this the socket is cut. */
+const MAX_DRAIN_BYTES = 4 * MAX_HTTP_BODY_BYTES;
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_HTTP_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_HTTP_BODY_BYTES) {
-        reject(new RangeError('request body too large'));
-        req.destroy();
+        req.off('data', onData);
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Answers 413 and discards the rest of the body (up to MAX_DRAIN_BYTES), so the client reads the answer. */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  sendText(res, 413, `request body too large: at most ${MAX_HTTP_BODY_BYTES / (1024 * 1024)} MiB`);
+  let drained = 0;
+  req.on('data', (c: Buffer) => {
+    drained += c.length;
+    if (drained > MAX_DRAIN_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
+function parseRequestUrl(raw: string | undefined, port: number): URL | null {
+  try {
+    return new URL(raw ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The API method of /api/<method>, or null when its percent-encoding is broken. */
+function apiMethodOf(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname.slice(5));
+  } catch {
+    return null;
+  }
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -99,10 +141,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     fs.createReadStream(file).pipe(res);
   };
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     securityHeaders(res);
     if (!hostAllowed(req.headers.host)) return sendText(res, 421, 'wrong Host header: use http://127.0.0.1:<port>/ (or localhost)');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestUrl(req.url, port);
+    if (!url) return sendText(res, 400, 'malformed request URL');
     if (!originAllowed(req.headers.origin, req.headers.host)) return sendText(res, 403, 'cross-origin request refused');
     if (!authorised(req, url)) {
       return sendText(res, 401, 'missing or wrong token: open the URL that `vecwb serve` printed (it ends in ?token=...)');
@@ -115,7 +158,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendText(res, 405, 'API calls are POST /api/<method> with a JSON body');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendText(res, 415, 'Content-Type must be application/json');
-        const body = await readBody(req);
+        const method = apiMethodOf(url.pathname);
+        if (method === null) return sendText(res, 400, 'bad percent-encoding in the API path');
+        let body: string;
+        try {
+          body = await readBody(req);
+        } catch (err) {
+          if (err instanceof BodyTooLarge) return refuseTooLarge(req, res);
+          throw err;
+        }
         let params: unknown = {};
         if (body.trim()) {
           try {
@@ -124,7 +175,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
             return sendText(res, 400, 'body is not valid JSON');
           }
         }
-        const outcome = await engine.call(decodeURIComponent(url.pathname.slice(5)), params);
+        const outcome = await engine.call(method, params);
         res.writeHead(outcome.ok ? 200 : outcome.error.code === 'internal' ? 500 : outcome.error.code === 'not-found' ? 404 : 400, {
           'Content-Type': 'application/json; charset=utf-8',
           'Cache-Control': 'no-store',
@@ -139,20 +190,28 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (!target) return sendText(res, 503, `the UI is not built: ${opts.rendererDir}/index.html is missing`);
       serveFile(req, res, target, target.endsWith('.html'));
     } catch (err) {
-      log(`request failed: ${(err as Error).message}`);
+      log(`request ${req.method ?? '?'} ${url.pathname} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.end();
     }
+  };
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      // Nothing may escape as an unhandled rejection (that would stop the server); log it and answer 500.
+      log(`request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+      else res.end();
+    });
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WIRE_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseRequestUrl(req.url, port);
     const refuse = (status: string) => {
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
     };
-    if (url.pathname !== '/ws') return refuse('404 Not Found');
+    if (!url || url.pathname !== '/ws') return refuse('404 Not Found');
     if (!hostAllowed(req.headers.host)) return refuse('421 Misdirected Request');
     if (!originAllowed(req.headers.origin, req.headers.host)) return refuse('403 Forbidden');
     if (!authorised(req, url)) return refuse('401 Unauthorized');

@@ -38,6 +38,8 @@ export const runRequestSchema = z.object({
   evalEpisodes: z.number().int().min(1).max(10_000).default(5),
   /** Base folder for relative files referenced by the scenario (e.g. a SUMO trace). */
   baseDir: z.string().optional(),
+  /** When given, the only folders a scenario's trace file may lie in (set by the web and Electron shells). */
+  traceRoots: z.array(z.string().min(1)).max(16).optional(),
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 export type RunRequestInput = z.input<typeof runRequestSchema>;

@@ -1,11 +1,11 @@
 // Builds the MobilitySource a scenario asks for (built-in highway or SUMO FCD trace) and refuses scenarios
 // that would take a vehicle out of the RSU's coverage.
-import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../../../src-shared/errors';
 import type { MobilityConfig, SumoFcdMobility } from '../../../src-shared/schemas/mobility';
 import { assertWithinCoverage, type RsuCoverage } from './coverage';
 import { checkHighwayCoverage, HighwayMobilitySource } from './highway';
 import { readFcdWindow } from './sumo-fcd';
+import { confineTracePath } from './trace-confinement';
 import type { MobilitySource, MobilityTrace, VehiclePath } from './trace';
 
 export interface MobilitySourceOptions {
@@ -17,6 +17,8 @@ export interface MobilitySourceOptions {
   svCount: number;
   /** Directory that relative trace paths are resolved against (the scenario file's folder). */
   baseDir: string;
+  /** When given, the trace file must lie inside one of these folders (realpath checked). */
+  traceRoots?: readonly string[];
   /** When given, every vehicle must stay within coverageRadiusM of (x, y) at every slot. */
   rsu?: RsuCoverage;
 }
@@ -49,12 +51,12 @@ class FcdTraceSource implements MobilitySource {
   }
 }
 
-export function resolveTracePath(file: string, baseDir: string): string {
-  return isAbsolute(file) ? file : resolve(baseDir, file);
+export function resolveTracePath(file: string, baseDir: string, traceRoots?: readonly string[]): string {
+  return confineTracePath(file, baseDir, traceRoots);
 }
 
 async function createFcdSource(config: SumoFcdMobility, opts: MobilitySourceOptions): Promise<MobilitySource> {
-  const file = resolveTracePath(config.file, opts.baseDir);
+  const file = resolveTracePath(config.file, opts.baseDir, opts.traceRoots);
   const trace = await readFcdWindow({
     file,
     slots: opts.slots,

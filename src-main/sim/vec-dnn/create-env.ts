@@ -17,6 +17,8 @@ export interface CreateVecDnnEnvOptions {
   baseDir?: string;
   /** Observation positions: 'x' (default, eq. 52's 2J + 1 entries) or 'xy'. */
   positions?: ObservationConfig['positions'];
+  /** When given, the only folders a trace file may lie in (web/Electron shells). */
+  traceRoots?: readonly string[];
   /** Use this mobility source instead of the scenario's (tests, previews). */
   mobility?: MobilitySource;
 }
@@ -36,6 +38,7 @@ export async function createVecDnnEnv(scenario: VecDnnScenarioInput, opts: Creat
       cvCount: s.cvs.count,
       svCount: s.svs.count,
       baseDir: opts.baseDir ?? process.cwd(),
+      traceRoots: opts.traceRoots,
       rsu: { x: s.rsu.x, y: s.rsu.y, coverageRadiusM: s.rsu.coverageRadiusM },
     }));
   return new VecDnnEnv({
