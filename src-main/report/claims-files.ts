@@ -1,14 +1,15 @@
 // Reads the papers' claims (resources/claims/paper<N>.json), validated by the claims schema.
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { claimsFileSchema, type ClaimsFile } from '../../src-shared/claims/schema';
 import { UserError } from '../../src-shared/errors';
+import { packageRoot } from '../package-root';
 import { parseWith } from '../../src-shared/validation';
 
-export const claimsDir = fileURLToPath(new URL('../../resources/claims/', import.meta.url));
+export const claimsDir = path.join(packageRoot, 'resources', 'claims');
 
 export function claimsFilePath(paper: 1 | 2): string {
-  return `${claimsDir}paper${paper}.json`;
+  return path.join(claimsDir, `paper${paper}.json`);
 }
 
 const cache = new Map<string, ClaimsFile>();

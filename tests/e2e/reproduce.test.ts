@@ -1,6 +1,7 @@
 // End-to-end on the web shell: from the Reproduce screen start p1-cvs at smoke scale (8 runs of 2 five-slot
 // episodes), watch its progress, open the report (claims table with a verdict per claim), download the figure
 // (SVG and PNG) and the XLSX and check what arrives against the files the reproduction wrote.
+import { paperExperiments } from '../../src-main/experiments/paper-experiments';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,7 @@ describe.skipIf(!haveChromium)('Reproduce screen in a real browser (vecwb serve)
       const row = page.locator('[data-testid=repro-row-p1-cvs]');
       await row.waitFor();
       // Every experiment of both papers is listed; p1-cvs at smoke scale: 8 runs x 2 episodes.
-      expect(await page.locator('[data-testid^=repro-row-]').count()).toBe(10);
+      expect(await page.locator('[data-testid^=repro-row-]').count()).toBe(paperExperiments.length);
       await page.selectOption('[data-testid=repro-scale-p1-cvs]', 'smoke');
       expect(await row.textContent()).toContain('8 x 2');
       await page.click('[data-testid=repro-start-p1-cvs]');

@@ -1,5 +1,6 @@
 // The engine's reproduce.* methods with real worker-thread runs: p2-v at smoke scale (2 short Ly-DTMPPO runs)
 // from start to report, progress events on the way, and a restart that lists the folder as completed.
+import { paperExperiments } from '../../src-main/experiments/paper-experiments';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +23,9 @@ async function ok<T>(engine: Engine, method: string, params: unknown): Promise<T
   if (!out.ok) throw new Error(`${method}: ${out.error.message}`);
   return out.result as T;
 }
+
+// smoke scale: one seed, so one run per algorithm of the experiment (the five learners and the fixed-ratio floor)
+const P2_CONVERGENCE_RUNS = paperExperiments.flatMap((e) => (e.kind === 'sweep' && e.id === 'p2-convergence' ? e.request.algos : [])).length;
 
 describe('reproduce.* methods', () => {
   it('lists every experiment with its three scales, runs p2-v at smoke scale and serves its report', async () => {
@@ -111,7 +115,7 @@ describe('reproduce.* methods', () => {
     const listed = (await ok<ReproductionItem[]>(engine, 'reproduce.list', {})).find((i) => i.experiment === key.experiment)!.scales[0];
     expect(listed.status).toBe('interrupted');
     expect(listed.runsDone).toBeGreaterThanOrEqual(1);
-    expect(listed.runsDone).toBeLessThan(5);
+    expect(listed.runsDone).toBeLessThan(P2_CONVERGENCE_RUNS);
     const before = readSweepIndex(path.join(listed.dir, 'sweep')).runs.filter((r) => r.status === 'completed');
     expect(before).toHaveLength(listed.runsDone);
     const completed = settled((s) => s.status === 'completed');
@@ -119,7 +123,7 @@ describe('reproduce.* methods', () => {
     await ok(engine, 'reproduce.start', key);
     await completed;
     const rep = await ok<ReproductionReport>(engine, 'reproduce.report', key);
-    expect(rep.report.runs.statusCounts).toEqual({ completed: 5 });
+    expect(rep.report.runs.statusCounts).toEqual({ completed: P2_CONVERGENCE_RUNS });
     // The runs finished before the interruption were kept, not run again (same start time in the index).
     const after = readSweepIndex(path.join(listed.dir, 'sweep')).runs;
     for (const b of before) expect(after[b.index].summary?.startedAt).toBe(b.summary?.startedAt);

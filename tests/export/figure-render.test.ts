@@ -36,7 +36,7 @@ describe('renderFigureSvg', () => {
     const svg = renderFigureSvg(option, { width: 800, height: 500 });
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toMatch(/width="800" height="500"/);
-    for (const text of ['Fig. 6b-style: Episodic reward of MAD2RL and P-QMIX', 'MAD2RL', 'P-QMIX', 'Episode', 'Episodic reward']) {
+    for (const text of ['Fig. 6b-style: Episodic reward of MAD2RL and P-QMIX', 'MAD2RL', 'P-QMIX', 'Episode', 'Episodic reward (sum over the T slots of r(t), eq. 56)']) {
       expect(svg).toContain(`>${text}</text>`);
     }
     expect(svg).toContain('Liberation Serif');
