@@ -66,9 +66,13 @@ export const mad2rlHyperSchema = z
     clipDenoised: z.boolean().default(false),
     /**
      * Q-vector: 'softmax' = eq. (41) as printed (a policy in [0, 1]); 'logits' = x^0 itself as the action values
-     * (default, chosen by measurement: docs/model-notes.md, "Paper 1: learning readings").
+     * (default, chosen by measurement: docs/model-notes.md, "Paper 1: learning readings"); 'critic' = softmax(x^0)
+     * is the policy pi (eq. 54 acts on its argmax) and a per-agent MLP critic (same widths) is what QMIX mixes,
+     * the actor maximising the critic's standardised Q plus actorEntropy x H(pi), as AGOD does.
      */
-    qHead: z.enum(['softmax', 'logits']).default('logits'),
+    qHead: z.enum(['softmax', 'logits', 'critic']).default('logits'),
+    /** alpha of the actor loss for qHead 'critic' (weight of the policy's entropy; the critic's Q is standardised). */
+    actorEntropy: z.number().min(0).max(100).default(0.05),
     /**
      * The chain's noise in training: 'fresh' = new draws for every pass (as printed: Q(s, a) is re-evaluated with
      * other noise than the decision's); 'replay' = the decision's own noise seed is stored and replayed for

@@ -75,6 +75,23 @@ describe('QMIX learner: reproducibility and checkpoints', () => {
     tf.dispose(Object.values(decoded));
   });
 
+  it("mad2rl qHead 'critic': save, load into a fresh learner, continue identically", async () => {
+    const dir = path.join(tmp, 'ck-critic');
+    const a = await make('mad2rl', 12, { qHead: 'critic' });
+    await runEpisodes(a.c, a.env, 15);
+    await a.c.save(dir);
+    const cont = await runEpisodes(a.c, a.env, 8);
+    const b = await make('mad2rl', 998, { qHead: 'critic' });
+    await b.c.load(dir);
+    const resumed = await runEpisodes(b.c, b.env, 8);
+    expect(resumed.actions).toEqual(cont.actions);
+    expect(resumed.metrics.map(withoutTimes)).toEqual(cont.metrics.map(withoutTimes));
+    expect(resumed.metrics[7].tdLoss).toBeGreaterThan(0);
+    // a checkpoint of the Q-head reading does not load into the critic reading
+    const logits = await make('mad2rl', 12);
+    await expect(logits.c.load(dir)).rejects.toThrow(UserError);
+  });
+
   it('rejects a checkpoint of another setting', async () => {
     const dir = path.join(tmp, 'ck-mismatch');
     const a = await make('pqmix', 1);

@@ -59,27 +59,28 @@ export interface LearnerOptions {
 
 function agentNetConfig(hyper: LearnerHyper, obsDim: number, nActions: number): AgentNetConfig {
   if (isMad2rl(hyper)) {
-    return {
-      kind: 'diffusion',
-      shape: {
-        obsDim,
-        nActions,
-        hidden: hyper.hidden,
-        embedDim: hyper.stepEmbedDim,
-        activation: hyper.activation,
-        steps: hyper.denoisingSteps,
-        betaMin: hyper.betaMin,
-        betaMax: hyper.betaMax,
-        clipDenoised: hyper.clipDenoised,
-        qHead: hyper.qHead,
-        noise: hyper.chainNoise === 'mean' ? 'mean' : 'stochastic',
-      },
+    const shape = {
+      obsDim,
+      nActions,
+      hidden: hyper.hidden,
+      embedDim: hyper.stepEmbedDim,
+      activation: hyper.activation,
+      steps: hyper.denoisingSteps,
+      betaMin: hyper.betaMin,
+      betaMax: hyper.betaMax,
+      clipDenoised: hyper.clipDenoised,
+      qHead: hyper.qHead === 'critic' ? ('softmax' as const) : hyper.qHead,
+      noise: hyper.chainNoise === 'mean' ? ('mean' as const) : ('stochastic' as const),
     };
+    if (hyper.qHead !== 'critic') return { kind: 'diffusion', shape };
+    const critic = { obsDim, nActions, hidden: hyper.hidden, activation: hyper.activation };
+    return { kind: 'actor-critic', actor: shape, critic, entropy: hyper.actorEntropy, clipNorm: hyper.gradClipNorm };
   }
   return { kind: 'mlp', shape: { obsDim, nActions, hidden: hyper.hidden, activation: hyper.activation } };
 }
 
 function netParamSpecs(c: AgentNetConfig): ParamSpec[] {
+  if (c.kind === 'actor-critic') return [...denoiserParamSpecs(c.actor), ...new MlpQAgent(c.critic).paramSpecs()];
   return c.kind === 'diffusion' ? denoiserParamSpecs(c.shape) : new MlpQAgent(c.shape).paramSpecs();
 }
 
