@@ -93,13 +93,13 @@ const p1Quick = (sweep: Partial<Sweep> | undefined, why: string): ScaleBudget =>
 });
 /**
  * Paper 2 quick: 300 episodes. The off-policy learners leave their 1000 random warm-up slots (33 episodes)
- * early; the PPO learners get ~17 updates of 512 slots instead of the paper's ~105 (no epsilon to shorten,
- * their Gaussian policy narrows only by learning). Hyper-parameters stay the paper's.
+ * early; the PPO learners get 300 updates of one episode each (Algorithm 1's cadence) instead of the paper's 1800
+ * (no epsilon to shorten, their Gaussian policy narrows only by learning). Hyper-parameters stay the paper's.
  */
 const P2_QUICK_EPISODES = 300;
 const p2Quick = (sweep: Partial<Sweep> | undefined, why: string): ScaleBudget => ({
   episodes: P2_QUICK_EPISODES, seeds: [1], sweep,
-  why: `${P2_QUICK_EPISODES} episodes (off-policy warm-up of 33 episodes passed, ~17 PPO updates), seed 1${why ? `; ${why}` : ''}`,
+  why: `${P2_QUICK_EPISODES} episodes (off-policy warm-up of 33 episodes passed, ${P2_QUICK_EPISODES} PPO updates of one episode), seed 1${why ? `; ${why}` : ''}`,
 });
 
 /**

@@ -57,6 +57,11 @@ export const ppoHyperSchema = z.strictObject({
   entropy: z.enum(['squashed', 'gaussian', 'off']).default('squashed'),
   /** Normalise value targets with running statistics (MAPPO's value normalisation). */
   valueNorm: z.boolean().default(true),
+  /**
+   * Value normaliser statistics: 0 = cumulative over the whole run (Welford); a value in (0, 1) = exponentially
+   * decaying, debiased statistics with this weight per update (MAPPO's ValueNorm uses 0.99999).
+   */
+  valueNormDecay: z.number().min(0).max(0.9999999).default(0),
   /** Normalise advantages to zero mean and unit std per rollout. */
   advantageNorm: z.boolean().default(true),
   /**

@@ -12,6 +12,7 @@ import type { PpoHyper } from './hyper';
 import { ContinuousLearnerBase, takeScalar, type LearnerSnapshot } from './learner-base';
 import { exportVariables, importVariables, perAgentTensors, StackedMlp } from './networks';
 import { RolloutBuffer } from './rollout-buffer';
+import { DecayingNorm, type DecayingNormState } from './decaying-norm';
 import { RunningNorm, type RunningNormState } from './running-norm';
 import {
   gaussianEntropyTf,
@@ -40,7 +41,7 @@ export class MappoLearner extends ContinuousLearnerBase {
   private readonly critic: StackedMlp;
   private readonly actorOpt: Adam;
   private readonly criticOpt: Adam;
-  private readonly valueNorm: RunningNorm | null;
+  private readonly valueNorm: RunningNorm | DecayingNorm | null;
   private readonly buffer: RolloutBuffer;
   private pending: PendingAction | null = null;
   /** 'state' mode: added to the raw log-std head so the initial log-std (head ~ 0) is hyper.initLogStd. */
@@ -69,7 +70,7 @@ export class MappoLearner extends ContinuousLearnerBase {
     const actorGroups = this.actor.groups().map((g, i) => (this.logStd[i] ? [...g, this.logStd[i]] : g));
     this.actorOpt = new Adam(actorGroups, { lr: hyper.lr, maxGradNorm: hyper.maxGradNorm });
     this.criticOpt = new Adam(this.critic.groups(), { lr: hyper.criticLr ?? hyper.lr, maxGradNorm: hyper.maxGradNorm });
-    this.valueNorm = hyper.valueNorm ? new RunningNorm(1, Infinity) : null;
+    this.valueNorm = !hyper.valueNorm ? null : hyper.valueNormDecay > 0 ? new DecayingNorm(hyper.valueNormDecay) : new RunningNorm(1, Infinity);
     const capacity = hyper.rollout === 'episode' ? this.shape.episodeLength : hyper.batchSize;
     this.buffer = new RolloutBuffer({ capacity, nAgents, obsDim, stateDim, actionDim, rewardDim: this.valueHeads });
     const span = LOG_STD_MAX - LOG_STD_MIN;
@@ -220,7 +221,7 @@ export class MappoLearner extends ContinuousLearnerBase {
     }
     let targets: Float32Array = Float32Array.from(returns);
     if (this.valueNorm) {
-      if (updateValueNorm) this.valueNorm.update(returns, returns.length);
+      if (updateValueNorm) this.valueNorm.update(returns);
       targets = this.valueNorm.normalise(returns);
     }
     const adv = Float32Array.from(advantages);
@@ -385,13 +386,22 @@ export class MappoLearner extends ContinuousLearnerBase {
   }
 
   protected restore({ tensors, buffer, extra }: LearnerSnapshot): void {
-    const s = extra as { actorOptStep: number; criticOptStep: number; valueNorm: RunningNormState | null };
+    const s = extra as { actorOptStep: number; criticOptStep: number; valueNorm: RunningNormState | DecayingNormState | null };
     this.actor.importWeights('actor', tensors);
     importVariables('logStd', this.logStd, tensors);
     this.critic.importWeights('critic', tensors);
     this.actorOpt.importState('actorOpt', s.actorOptStep, tensors);
     this.criticOpt.importState('criticOpt', s.criticOptStep, tensors);
-    if (this.valueNorm && s.valueNorm) this.valueNorm.setState(s.valueNorm);
+    if (this.valueNorm && s.valueNorm) {
+      const st = s.valueNorm;
+      if (this.valueNorm instanceof DecayingNorm) {
+        if (!('kind' in st)) throw new Error('checkpoint: the value normaliser has cumulative statistics, this run decaying ones (valueNormDecay)');
+        this.valueNorm.setState(st);
+      } else {
+        if ('kind' in st) throw new Error('checkpoint: the value normaliser has decaying statistics, this run cumulative ones (valueNormDecay)');
+        this.valueNorm.setState(st);
+      }
+    }
     this.buffer.importArrays(buffer);
     this.pending = null;
   }
