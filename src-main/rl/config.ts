@@ -80,7 +80,7 @@ export const mad2rlHyperSchema = z
      * (x^M = 0, z = 0) for acting and training.
      */
     chainNoise: z.enum(['fresh', 'replay', 'mean']).default('mean'),
-    /** Hidden layers of the noise network (Sec. 8.1 (4): 3 x 256, Mish). */
+    /** Hidden layers of the noise network (Sec. 8.1 (4): 3 x 256; the activation is not given, Mish is GDMOPT/AGOD's). */
     hidden: widths.default([256, 256, 256]),
     activation: z.enum(['mish', 'relu']).default('mish'),
     /** Size of the sinusoidal step embedding emb(m). */
