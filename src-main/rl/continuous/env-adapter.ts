@@ -119,17 +119,31 @@ export function digitalTwinMask(
   );
 }
 
+/** The shape the actors see: each agent's input is the global state (41) under actorInput 'global'. */
+export function actorShape(shape: ContinuousShape, actorInput: 'local' | 'global'): ContinuousShape {
+  return actorInput === 'global' ? { ...shape, obsDim: shape.stateDim, obsDims: shape.obsDims.map(() => shape.stateDim) } : shape;
+}
+
 /** Packs (and, for no-DT learners, masks) an observation into flat agent-major arrays. */
 export class ObservationPacker {
   constructor(
     private readonly shape: ContinuousShape,
     private readonly mask: { obs: number[][]; state: number[] } | null,
-  ) {}
+    /** 'global': every agent's observation is the (masked) global state; shape.obsDim must be stateDim. */
+    private readonly actorInput: 'local' | 'global' = 'local',
+  ) {
+    if (actorInput === 'global' && shape.obsDim !== shape.stateDim) throw new RangeError('global actor input needs obsDim = stateDim (actorShape)');
+  }
 
   /** [N * obsDim], agent-major, zero-padded. */
   packObs(o: EnvObservation, out: Float32Array = new Float32Array(this.shape.nAgents * this.shape.obsDim)): Float32Array {
     const { nAgents, obsDim } = this.shape;
     if (o.obs.length !== nAgents) throw new RangeError(`observation has ${o.obs.length} agents, expected ${nAgents}`);
+    if (this.actorInput === 'global') {
+      const state = this.packState(o);
+      for (let i = 0; i < nAgents; i++) out.set(state, i * obsDim);
+      return out;
+    }
     out.fill(0);
     for (let i = 0; i < nAgents; i++) {
       const src = o.obs[i];

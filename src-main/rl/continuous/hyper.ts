@@ -16,6 +16,12 @@ const common = {
   obsNorm: z.boolean().default(true),
   /** Feed the DT-provided entries (true: Ly-DTMPPO's state (40); false: zeros, as Ly-MAPPO). */
   digitalTwin: z.boolean().default(true),
+  /**
+   * What each actor sees: 'local' = its local state s_i (40) (CTDE as in Algorithm 1); 'global' = the global state
+   * S(t) (41), the reading of Sec. III-A that the DT "provides the actor network ... with a global perspective"
+   * (DT-masked like the critic's when the DT is off).
+   */
+  actorInput: z.enum(['local', 'global']).default('local'),
   /** Bootstrap from V(s_T) at the end of an episode (true) or treat the last slot as terminal (false). */
   bootstrapAtEpisodeEnd: z.boolean().default(false),
   /** Multiplies the reward before learning (the reported reward is unchanged). */

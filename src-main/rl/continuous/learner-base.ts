@@ -6,7 +6,7 @@ import type { Controller } from '../../experiments/controller';
 import type { EnvObservation, MultiAgentEnv, StepResult } from '../../sim/env';
 import { Random } from '../../sim/random';
 import { checkCompatible, CHECKPOINT_FILES, readArrays, readJson, writeArrays, writeJson } from './checkpoint';
-import { continuousShape, digitalTwinMask, ObservationPacker, type ContinuousShape } from './env-adapter';
+import { actorShape, continuousShape, digitalTwinMask, ObservationPacker, type ContinuousShape } from './env-adapter';
 import type { NamedArray } from './networks';
 import { NormalSampler, type NormalSamplerState } from './normal-sampler';
 import { RunningNorm, type RunningNormState } from './running-norm';
@@ -14,6 +14,7 @@ import { RunningNorm, type RunningNormState } from './running-norm';
 export interface BaseHyper {
   obsNorm: boolean;
   digitalTwin: boolean;
+  actorInput: 'local' | 'global';
   bootstrapAtEpisodeEnd: boolean;
   rewardScale: number;
 }
@@ -64,8 +65,8 @@ export abstract class ContinuousLearnerBase implements Controller<Float32Array, 
     protected readonly base: BaseHyper,
     useRewardNorm = false,
   ) {
-    this.shape = continuousShape(env.spec);
-    this.packer = new ObservationPacker(this.shape, digitalTwinMask(env, base.digitalTwin, name));
+    this.shape = actorShape(continuousShape(env.spec), base.actorInput);
+    this.packer = new ObservationPacker(this.shape, digitalTwinMask(env, base.digitalTwin, name), base.actorInput);
     this.obsNorm = base.obsNorm ? new RunningNorm(this.shape.nAgents * this.shape.obsDim) : null;
     this.stateNorm = base.obsNorm ? new RunningNorm(this.shape.stateDim) : null;
     this.rewardNorm = useRewardNorm ? new RunningNorm(1, Infinity) : null;

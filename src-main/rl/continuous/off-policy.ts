@@ -12,7 +12,7 @@ import { ReplayBuffer, type ReplayBatch } from './replay';
 
 export type OffPolicyHyper = Pick<
   MaddpgHyper,
-  | 'hiddenSizes' | 'gamma' | 'obsNorm' | 'digitalTwin' | 'bootstrapAtEpisodeEnd' | 'rewardScale' | 'maxGradNorm'
+  | 'hiddenSizes' | 'gamma' | 'obsNorm' | 'digitalTwin' | 'actorInput' | 'bootstrapAtEpisodeEnd' | 'rewardScale' | 'maxGradNorm'
   | 'actorLr' | 'criticLr' | 'batchSize' | 'bufferSize' | 'warmupSlots' | 'updateEvery' | 'gradientSteps' | 'tau'
   | 'critic' | 'othersActions' | 'rewardNorm'
 >;

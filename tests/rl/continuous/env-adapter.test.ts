@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src-shared/errors';
 import { ValidationError } from '../../../src-shared/validation';
 import { selectBackend } from '../../../src-main/rl/backend';
-import { continuousShape, digitalTwinMask, ObservationPacker } from '../../../src-main/rl/continuous/env-adapter';
+import { actorShape, continuousShape, digitalTwinMask, ObservationPacker } from '../../../src-main/rl/continuous/env-adapter';
 import { continuousLearnerFactories } from '../../../src-main/rl/continuous/index';
 import { createIsacEnv } from '../../../src-main/sim/isac-dt/create-env';
 import type { MultiAgentEnv } from '../../../src-main/sim/env';
@@ -137,6 +137,41 @@ describe('environment adapter', () => {
     expect(d).not.toEqual(c);
     learner.dispose?.();
     dt.dispose?.();
+  });
+});
+
+describe("actorInput 'global'", () => {
+  it('every agent sees the global state: the packed block of each agent is S(t), masked like the critic\'s', () => {
+    const env = new TargetEnv(2, 2, 4);
+    const shape = actorShape(continuousShape(env.spec), 'global');
+    const S = env.spec.stateDim;
+    expect(S).toBeGreaterThan(env.spec.obsDims[0]);
+    expect(shape.obsDim).toBe(S);
+    expect(shape.obsDims).toEqual([S, S]);
+    const o = env.reset(3);
+    const packed = new ObservationPacker(shape, null, 'global').packObs(o);
+    expect(packed.length).toBe(2 * S);
+    expect(Array.from(packed.subarray(0, S))).toEqual(Array.from(o.state));
+    expect(Array.from(packed.subarray(S, 2 * S))).toEqual(Array.from(o.state));
+    const masked = new ObservationPacker(shape, { obs: [[], []], state: [1, 4] }, 'global').packObs(o);
+    expect(masked[1]).toBe(0);
+    expect(masked[S + 4]).toBe(0);
+    expect(masked[2]).toBe(o.state[2]);
+    expect(() => new ObservationPacker(continuousShape(env.spec), null, 'global')).toThrow(/obsDim = stateDim/);
+  });
+
+  it("Ly-DTMPPO's actions then depend on the global state alone; with 'local' they do not", async () => {
+    const env = new TargetEnv(2, 2, 4);
+    const o = env.reset(8);
+    const changed = { obs: o.obs, state: Float32Array.from(o.state, (x) => x + 3) }; // local states unchanged
+    for (const actorInput of ['global', 'local'] as const) {
+      const l = await continuousLearnerFactories['ly-dtmppo'](env, { seed: 4, hyper: { actorInput } });
+      const a = [...(await l.act(o, env, false))[0]];
+      const b = [...(await l.act(changed, env, false))[0]];
+      if (actorInput === 'global') expect(b).not.toEqual(a);
+      else expect(b).toEqual(a);
+      l.dispose?.();
+    }
   });
 });
 
