@@ -10,7 +10,7 @@ import { pngSize } from '../../src-main/export/figure-render';
 import { readMetrics, readSummary } from '../../src-main/experiments/run-folder';
 import { shot } from './flow';
 
-async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+async function until(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 240_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -19,7 +19,7 @@ async function until(what: string, cond: () => boolean | Promise<boolean>, timeo
 }
 
 export async function download(page: Page, click: () => Promise<void>, dir: string): Promise<{ file: string; name: string }> {
-  const [dl] = (await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()])) as [Download, void];
+  const [dl] = (await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), click()])) as [Download, void];
   const name = dl.suggestedFilename();
   const file = path.join(dir, name);
   await dl.saveAs(file);
@@ -40,16 +40,16 @@ export async function startExperiment(page: Page, o: { episodes: number; seeds: 
 export async function cancelEverything(page: Page): Promise<void> {
   await page.click('[data-testid=nav-experiments]');
   for (let tries = 0; (await page.locator('[data-testid=cancel-job]').count()) > 0; tries++) {
-    if (tries > 20) throw new Error('jobs still cancellable after 20 tries');
+    if (tries > 40) throw new Error("jobs still cancellable after 40 tries");
     await page
       .locator('[data-testid=cancel-job]')
       .first()
-      .click({ timeout: 2_000 })
-      .then(() => page.locator('[data-testid=confirm-cancel]').first().click({ timeout: 2_000 }))
+      .click({ timeout: 10_000 })
+      .then(() => page.locator('[data-testid=confirm-cancel]').first().click({ timeout: 10_000 }))
       .catch(() => {});
     await page.waitForTimeout(200);
   }
-  await until('no active job', async () => (await page.locator('[data-testid=job][data-state=running], [data-testid=job][data-state=paused], [data-testid=job][data-state=queued]').count()) === 0, 30_000);
+  await until('no active job', async () => (await page.locator('[data-testid=job][data-state=running], [data-testid=job][data-state=paused], [data-testid=job][data-state=queued]').count()) === 0);
 }
 
 /** Item 2, part 1: a 4-episode run continued to 20000 episodes, stopped with the server after >= 10. */
@@ -57,7 +57,7 @@ export async function continueThenStop(page: Page, runsDir: string, stopServer: 
   await startExperiment(page, { episodes: 4, seeds: '7', runs: 1 });
   await page.click('[data-testid=nav-runs]');
   const row = page.locator('[data-testid=run-row]').first();
-  await row.locator('.badge', { hasText: 'completed' }).waitFor({ timeout: 60_000 });
+  await row.locator('.badge', { hasText: 'completed' }).waitFor({ timeout: 240_000 });
   const runId = (await row.getAttribute('data-run-id')) as string;
   await row.locator('[data-testid=continue-episodes]').fill('20000');
   await row.locator('[data-testid=continue-episodes]').press('Tab');
@@ -97,7 +97,7 @@ export async function runsTable(page: Page): Promise<void> {
   await startExperiment(page, { episodes: 3, seeds: '1', sweepV: '1, 100', runs: 2 });
   await page.click('[data-testid=nav-runs]');
   await until('three runs listed', async () => (await page.locator('[data-testid=run-row]').count()) === 3);
-  await until('both sweep runs completed', async () => (await page.locator('[data-testid=run-row] .badge', { hasText: 'completed' }).count()) === 2, 60_000);
+  await until('both sweep runs completed', async () => (await page.locator('[data-testid=run-row] .badge', { hasText: 'completed' }).count()) === 2);
   // Sort by V: 1, 10 (the resumed run's default), 100; again: descending.
   await page.click('[data-testid="col-tag.lyapunovV"]');
   const vs = () => page.locator('[data-testid=run-row] [data-col="tag.lyapunovV"]').allTextContents();
@@ -232,9 +232,50 @@ export async function experimentsForm(page: Page): Promise<void> {
   await page.click('[data-testid=nav-experiments]');
   const state = (s: string) => page.locator(`[data-testid=job][data-state=${s}]`);
   await until('two running, one queued', async () => (await state('running').count()) === 2 && (await state('queued').count()) === 1);
-  await page.locator('[data-testid=overall-eta]', { hasText: 'ETA for all:' }).waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=overall-eta]', { hasText: 'ETA for all:' }).waitFor({ timeout: 240_000 });
   await state('running').first().getByRole('button', { name: 'Pause' }).click();
   await until('the queued run to start in the paused one’s place', async () => (await state('running').count()) === 2 && (await state('paused').count()) === 1 && (await state('queued').count()) === 0);
   await shot(page, '16-experiments-pause-frees-worker');
   await cancelEverything(page);
+}
+
+/**
+ * Item 8: the state of the screen is in the URL (a second tab opened with it shows the same sorted, filtered
+ * runs table and the same comparison), and the keyboard reaches the screens and main actions.
+ */
+export async function urlAndKeys(page: Page, openUrl: (hash: string) => Promise<Page>): Promise<void> {
+  const hash = new URL(page.url()).hash;
+  expect(hash).toMatch(/^#\/runs\?/);
+  const params = new URLSearchParams(hash.slice('#/runs?'.length));
+  expect(params.get('q')).toBe('greedy');
+  expect(params.get('sort')).toBe('tag.lyapunovV');
+  expect(params.get('cm')).toBe('objective');
+  expect(params.get('cmp')?.split(',')).toHaveLength(2);
+  const other = await openUrl(hash);
+  await other.locator('[data-testid=config-diff]').waitFor();
+  expect(await other.inputValue('[data-testid=runs-filter]')).toBe('greedy');
+  expect(await other.locator('[data-testid="col-tag.lyapunovV"]').getAttribute('data-sort')).toBe(params.get('dir') ?? 'desc');
+  expect(await other.inputValue('[data-testid=compare-metric]')).toBe('objective');
+  expect(await other.locator('[data-testid="col-final.objective"]').count()).toBe(1);
+  await shot(other, '17-runs-from-shared-url');
+  // Keyboard: ? lists the shortcuts, Esc closes; 5 = Live results, l = log y; 6 = Runs, / = its filter.
+  await other.keyboard.press('?');
+  await other.locator('[data-testid=shortcuts-help]').waitFor();
+  await shot(other, '18-keyboard-shortcuts');
+  await other.keyboard.press('Escape');
+  await other.locator('[data-testid=shortcuts-help]').waitFor({ state: 'detached' });
+  await other.keyboard.press('5');
+  await other.locator('[data-testid=run-filter]').waitFor();
+  expect(new URL(other.url()).hash).toMatch(/^#\/live/);
+  await other.keyboard.press('l');
+  expect(await other.isChecked('[data-testid=log-y]')).toBe(true);
+  expect(new URL(other.url()).hash).toContain('log=1');
+  await other.keyboard.press('6');
+  await other.keyboard.press('/');
+  expect(await other.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('runs-filter');
+  // Typing in the filter (its text selected by /) is not a shortcut: "5" replaces the text, the screen stays.
+  await other.keyboard.type('5');
+  expect(await other.inputValue('[data-testid=runs-filter]')).toBe('5');
+  expect(new URL(other.url()).hash).toMatch(/^#\/runs/);
+  await other.close();
 }

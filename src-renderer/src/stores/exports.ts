@@ -30,6 +30,8 @@ export const useExportsStore = defineStore('exports', () => {
   const fontScale = ref<number | null>(null);
   const showTitle = ref(true);
   const modelName = ref('VGG16');
+  /** Runs to export; null until the screen (or the URL) chose them (then: the open runs). */
+  const chosen = ref<string[] | null>(null);
   const files = ref<ExportedFile[]>([]);
   const busy = ref(false);
 
@@ -124,6 +126,7 @@ export const useExportsStore = defineStore('exports', () => {
     fontScale,
     showTitle,
     modelName,
+    chosen,
     files,
     busy,
     size,
