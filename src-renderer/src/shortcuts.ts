@@ -1,7 +1,7 @@
 // Keyboard shortcuts for the main actions. Single keys act only when no text field has the focus (Escape and
 // Ctrl/Cmd+Enter also inside one). Actions press the screen's own buttons, so a shortcut does exactly what the
 // button does (and nothing when the button is disabled or absent).
-import type { ViewId } from '../../../src-shared/api/ui-state';
+import type { ViewId } from '../../src-shared/api/ui-state';
 
 export interface Shortcut {
   keys: string;

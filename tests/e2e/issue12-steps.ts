@@ -172,7 +172,7 @@ export async function exports(page: Page, scratch: string): Promise<void> {
   const svg = await download(page, () => page.click('[data-testid=export-figure]'), scratch);
   const svgText = fs.readFileSync(svg.file, 'utf8');
   expect(svgText).toMatch(/^<svg[^>]*width="1440"[^>]*height="960"/);
-  expect(svgText).toContain('font-size:28px'); // 14 px x 2
+  expect(svgText).toMatch(/font-size[:=]"?28(px)?/); // 14 px x 2
   expect(svgText).toContain('>Fig. 6b-style: Episodic reward');
   await page.uncheck('[data-testid=figure-title]');
   await page.selectOption('[data-testid=figure-format]', 'png');
