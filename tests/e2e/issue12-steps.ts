@@ -34,6 +34,8 @@ export async function startExperiment(page: Page, o: { episodes: number; seeds: 
   await page.locator('[data-testid=sweep-lyapunovV]').fill(o.sweepV ?? '');
   await page.getByText(`Plan: ${o.runs} run(s)`).waitFor();
   await page.click('[data-testid=start-experiment]');
+  // Starting opens the live view once the runs are queued: wait for it, so the next click is not undone.
+  await page.locator('[data-testid=run-filter]').waitFor();
 }
 
 /** Confirms the cancel of every job still cancellable on the Experiments screen. */

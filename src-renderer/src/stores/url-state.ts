@@ -148,6 +148,8 @@ export async function applyParams(view: ViewId, p: Params, knownRunIds: Readonly
 
 /** Reads the hash once (at start-up, after the engine's state was restored), then keeps it up to date. */
 export async function installUrlState(knownRunIds: () => ReadonlySet<string>): Promise<() => void> {
+  // Stores driven without a page (tests in Node) have no address bar.
+  if (typeof window === 'undefined' || typeof history === 'undefined') return () => {};
   const parsed = parseHash(location.hash);
   if (parsed) await applyParams(parsed.view, parsed.params, knownRunIds());
   let last = '';
