@@ -33,7 +33,7 @@ export function buildParallelChart(dims: readonly ParallelDim[], rows: readonly 
     backgroundColor: style.background,
     textStyle: { fontFamily: style.fontFamily },
     tooltip: { trigger: 'item', confine: true },
-    parallel: { left: 60, right: 110, top: 40, bottom: 30 },
+    parallel: { left: 60, right: 170, top: 40, bottom: 30 },
     parallelAxis: dims.map((d, i) => ({
       dim: i,
       name: d.name,
@@ -47,7 +47,7 @@ export function buildParallelChart(dims: readonly ParallelDim[], rows: readonly 
       dimension: metric,
       min: lo,
       max: hi === lo ? lo + 1 : hi,
-      right: 4,
+      right: 12,
       top: 'middle',
       itemHeight: 140,
       calculable: true,
