@@ -5,6 +5,7 @@ import type { AlgorithmInfoView } from '../../src-shared/api/contract';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { safeParseDescribed, ValidationError } from '../../src-shared/validation';
 import { listAlgorithms } from '../experiments/algorithms';
+import { hyperFieldsOf } from './hyper-fields';
 import { fixedRatioHyperSchema } from '../policies/fixed-ratio';
 import { geneticHyperSchema } from '../policies/genetic';
 import { mad2rlHyperSchema, pqmixHyperSchema } from '../rl/config';
@@ -13,7 +14,7 @@ import { maddpgHyperSchema, masacHyperSchema, matd3HyperSchema, ppoHyperSchema }
 type Plain = number | string | boolean;
 
 /** Hyper-parameter schemas by env and algorithm; algorithms without an entry take no hyper-parameters. */
-const hyperSchemas: Record<EnvId, Record<string, z.ZodType>> = {
+export const hyperSchemas: Record<EnvId, Record<string, z.ZodType>> = {
   'vec-dnn': { mad2rl: mad2rlHyperSchema, pqmix: pqmixHyperSchema, genetic: geneticHyperSchema },
   'isac-dt': {
     'ly-dtmppo': ppoHyperSchema,
@@ -47,6 +48,7 @@ export function algorithmsFor(env: EnvId): AlgorithmInfoView[] {
     env: a.env,
     kind: a.kind,
     hyperDefaults: plainDefaults(hyperSchemas[env][a.name]),
+    hyperFields: hyperFieldsOf(a.name, hyperSchemas[env][a.name], fixedKeys),
   }));
 }
 

@@ -208,6 +208,8 @@ export function createEngine(opts: EngineOptions): Engine {
     'figures.list': () => exportsService.figures(),
     'export.data': ({ runIds, format }) => exportsService.exportData(runIds, format),
     'export.figure': (params) => exportsService.exportFigure(params),
+    'export.figureData': (params) => exportsService.exportFigureData(params),
+    'export.zip': ({ paths, name }) => exportsService.exportZip(paths, name),
     'export.read': ({ path: file }) => exportsService.read(file),
 
     'reproduce.list': () => reproductions.list(),

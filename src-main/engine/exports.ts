@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFigure, figureCatalog, getFigure, type FigureInput } from '../../src-shared/charts';
-import { MAX_EXPORT_READ_BYTES, type ExportFigureParams, type ExportedFile, type FigureInfo } from '../../src-shared/api/exports';
+import { autoFontScale, MAX_EXPORT_READ_BYTES, type ExportFigureParams, type ExportedFile, type FigureInfo } from '../../src-shared/api/exports';
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import { UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
@@ -20,6 +20,7 @@ const MIME: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.csv': 'text/csv',
   '.json': 'application/json',
+  '.zip': 'application/zip',
 };
 
 export function mimeOfExport(file: string): string | null {
@@ -73,7 +74,8 @@ export class ExportService {
 
   async exportFigure(params: ExportFigureParams): Promise<ExportedFile> {
     const spec = getFigure(params.figureId);
-    const result = buildFigure(params.figureId, this.figureInput(params), { window: params.window, algo: params.algo, showTitle: true });
+    const fontScale = params.fontScale ?? autoFontScale(params.widthPx);
+    const result = buildFigure(params.figureId, this.figureInput(params), { window: params.window, algo: params.algo, showTitle: params.showTitle, fontScale });
     if (!result.option) throw new UserError(`${spec.label} is a table, not a chart: export it as XLSX or CSV`);
     const base = `${params.figureId}-${stamp()}`;
     const dir = params.runIds.length > 0 ? this.outDir(params.runIds) : this.sharedDir();
@@ -82,6 +84,49 @@ export class ExportService {
     const { renderFigurePng, renderFigureSvg } = await import('../export/figure-render');
     if (params.format === 'svg') fs.writeFileSync(file, renderFigureSvg(result.option, size));
     else fs.writeFileSync(file, renderFigurePng(result.option, { ...size, scale: params.scale }));
+    return describeFile(file);
+  }
+
+  /** The tables a figure plots (same builder and options as its drawing): one XLSX, or the CSVs zipped. */
+  async exportFigureData(params: {
+    figureId: string;
+    runIds: string[];
+    format: 'xlsx' | 'csv';
+    window?: number;
+    algo?: string;
+    modelName?: string;
+    model?: unknown;
+  }): Promise<ExportedFile> {
+    const spec = getFigure(params.figureId);
+    const input = this.figureInput(params);
+    const { writeFigureFile } = await import('../export/figure-files');
+    const dir = params.runIds.length > 0 ? this.outDir(params.runIds) : this.sharedDir();
+    const base = path.join(dir, `${params.figureId}-data-${stamp()}`);
+    const config = { figure: spec.id, label: `Paper ${spec.paper} ${spec.label}`, runIds: params.runIds, window: params.window ?? null, algo: params.algo ?? null };
+    const build = { window: params.window, algo: params.algo };
+    if (params.format === 'xlsx') {
+      writeFigureFile(params.figureId, input, { format: 'xlsx', out: `${base}.xlsx`, build, config });
+      return describeFile(`${base}.xlsx`);
+    }
+    const { files } = writeFigureFile(params.figureId, input, { format: 'csv', out: base, build, config });
+    const { writeZip } = await import('../export/zip');
+    writeZip(`${base}.zip`, files.map((f) => ({ name: `${path.basename(base)}/${path.basename(f)}`, file: f })));
+    return describeFile(`${base}.zip`);
+  }
+
+  /** Packs exported files (each under the runs folder) into `<runs>/_exports/<name>.zip`, named by their path there. */
+  async exportZip(paths: string[], name: string): Promise<ExportedFile> {
+    const root = fs.realpathSync(this.index.runsRoot);
+    const files = paths.map((p) => {
+      const abs = path.resolve(p);
+      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile() || !this.index.contains(abs) || !mimeOfExport(abs)) {
+        throw new NotFoundError(`no exported file ${abs} under the runs folder`);
+      }
+      return { name: path.relative(root, fs.realpathSync(abs)).split(path.sep).join('/'), file: abs };
+    });
+    const { writeZip } = await import('../export/zip');
+    const file = path.join(this.sharedDir(), `${name.replace(/\.zip$/i, '')}-${stamp()}.zip`);
+    writeZip(file, files);
     return describeFile(file);
   }
 
@@ -100,7 +145,7 @@ export class ExportService {
   read(file: string): { fileName: string; mime: string; base64: string } {
     const abs = path.resolve(file);
     const mime = mimeOfExport(abs);
-    if (!mime) throw new UserError(`only exported figures and data (.svg, .png, .xlsx, .csv, .json) can be read, not ${path.basename(abs)}`);
+    if (!mime) throw new UserError(`only exported figures and data (.svg, .png, .xlsx, .csv, .json, .zip) can be read, not ${path.basename(abs)}`);
     if (!fs.existsSync(abs) || !this.index.contains(abs)) throw new NotFoundError(`no exported file ${abs} under the runs folder`);
     const size = fs.statSync(abs).size;
     if (size > MAX_EXPORT_READ_BYTES) throw new UserError(`${path.basename(abs)} is ${size} bytes, more than the ${MAX_EXPORT_READ_BYTES} the API hands out`);

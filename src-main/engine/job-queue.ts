@@ -53,7 +53,9 @@ export class JobQueue {
   /** Run ids of runs being executed (running or paused) right now. */
   liveRunIds(): Set<string> {
     const ids = new Set<string>();
-    for (const e of this.entries.values()) if (e.job.runId && (e.job.state === 'running' || e.job.state === 'paused')) ids.add(e.job.runId);
+    for (const e of this.entries.values()) {
+      if (e.job.runId && (e.job.state === 'running' || e.job.state === 'paused' || (e.job.state === 'queued' && e.execution !== null))) ids.add(e.job.runId);
+    }
     return ids;
   }
 
@@ -126,11 +128,21 @@ export class JobQueue {
         this.changed();
         this.pump();
       }
-    } else {
-      e.execution.control(action);
-      if (action === 'pause' && state === 'running') e.job.state = 'paused';
-      if (action === 'resume' && state === 'paused') e.job.state = 'running';
+    } else if (action === 'cancel') {
+      e.execution.control('cancel');
+    } else if (action === 'pause') {
+      // A paused run holds no worker: the next queued run starts in its place.
+      if (state === 'running' || state === 'starting') e.execution.control('pause');
+      e.job.state = 'paused';
+      e.held = true;
       this.changed();
+      this.pump();
+    } else if (state === 'paused') {
+      // Resumed: it continues as soon as a worker is free (at once when one is), before runs that never started.
+      e.held = false;
+      e.job.state = 'queued';
+      this.changed();
+      this.pump();
     }
     return structuredClone(e.job);
   }
@@ -175,17 +187,26 @@ export class JobQueue {
     return structuredClone(job);
   }
 
+  /** Runs holding a worker: started and neither paused nor waiting to continue. */
   private running(): number {
     let n = 0;
-    for (const e of this.entries.values()) if (e.execution !== null && isJobActive(e.job.state)) n++;
+    for (const e of this.entries.values()) if (e.execution !== null && (e.job.state === 'running' || e.job.state === 'starting')) n++;
     return n;
   }
 
   private pump(): void {
     if (this.closing) return;
-    for (const e of this.entries.values()) {
+    const waiting = [...this.entries.values()].filter((e) => e.job.state === 'queued' && !e.held);
+    // Paused runs the user resumed go first (they already hold a run folder and a model), then new ones.
+    waiting.sort((a, b) => Number(b.execution !== null) - Number(a.execution !== null));
+    for (const e of waiting) {
       if (this.running() >= this.opts.concurrency) return;
-      if (e.job.state === 'queued' && !e.held && e.execution === null) this.launch(e);
+      if (e.execution === null) this.launch(e);
+      else {
+        e.execution.control('resume');
+        e.job.state = 'running';
+        this.changed();
+      }
     }
   }
 
@@ -209,9 +230,8 @@ export class JobQueue {
       summary: (summary) => {
         e.job.summary = summary;
         e.job.runId ??= summary.runId;
-        if (e.job.state === 'starting' || e.job.state === 'running' || e.job.state === 'paused') {
-          if (summary.status === 'running' || summary.status === 'paused') e.job.state = summary.status;
-        }
+        // The queue decides running/paused/waiting; a summary only ends 'starting'.
+        if (e.job.state === 'starting' && summary.status === 'running') e.job.state = 'running';
         this.changed();
       },
       done: (summary) => {

@@ -13,7 +13,7 @@ export function writeRunDataFiles(runDir: string, outDir: string, format: 'xlsx'
   const config = readRunConfig(runDir);
   const records = readMetrics(runDir);
   const slotCount = records.reduce((n, r) => n + (r.kind === 'slot' ? 1 : 0), 0);
-  const tables = runTables(records, { slots: slotCount > 0 && slotCount <= MAX_SLOT_ROWS });
+  const tables = runTables(records, { slots: slotCount > 0 && slotCount <= MAX_SLOT_ROWS, config });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
   const base = `${config.runId}-${stamp}`;
   if (format === 'xlsx') {

@@ -8,6 +8,7 @@ import { diffConfigs, type ConfigDiffRow, type RunDetail, type RunListItem, type
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import type { RunConfig, RunSummary } from '../../src-shared/schemas/run';
 import { isRunFolder, listRuns, readMetrics, readRunConfig, readSummary } from '../experiments/run-folder';
+import { finalMetrics } from './run-final';
 
 function at(obj: unknown, keys: string[] | null): unknown {
   if (!keys) return undefined;
@@ -97,6 +98,7 @@ export class RunIndex {
       group: runGroup(config),
       live: live.has(summary.runId),
       hyper: config.request.hyper,
+      final: finalMetrics(summary.dir),
     };
   }
 

@@ -108,6 +108,8 @@ interface Prepared {
   firstEpisode: number;
   /** Wall time and episodes of earlier sessions of this run (resume). */
   priorWallTimeS: number;
+  /** Checkpoint folder the run continues from (resume), so the summary names it before a new one is written. */
+  lastCheckpoint: string | null;
   /** The scenario's `seed` field, mixed into every episode seed. */
   scenarioSeed: number;
   /** Learners get exploration-off evaluation points (req.evalEvery); heuristics do not explore. */
@@ -190,6 +192,7 @@ async function prepareFolder(
   }
   let firstEpisode = 1;
   let priorWallTimeS = 0;
+  let lastCheckpoint: string | null = null;
   let config: RunConfig;
   if (resume) {
     config = readRunConfig(dir);
@@ -199,6 +202,7 @@ async function prepareFolder(
       if (controller.load) await controller.load(path.join(dir, RUN_FILES.checkpoints, folder));
       truncateMetricsAfter(dir, episode);
       firstEpisode = episode + 1;
+      lastCheckpoint = folder;
     } else {
       truncateMetricsAfter(dir, 0);
     }
@@ -217,7 +221,7 @@ async function prepareFolder(
     };
     writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
   }
-  return { req, config, dir, env, controller, firstEpisode, priorWallTimeS, scenarioSeed: scenario.seed };
+  return { req, config, dir, env, controller, firstEpisode, priorWallTimeS, lastCheckpoint, scenarioSeed: scenario.seed };
 }
 
 function execute(p: Prepared, hooks: RunHooks): RunHandle {
@@ -232,7 +236,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
   const slots = env.spec.episodeLength;
   const totals = new Map<string, { sum: number; n: number }>();
   for (const r of readMetrics(dir)) if (r.kind === 'episode') addTotals(totals, r.values);
-  let lastCheckpoint: string | null = null;
+  let lastCheckpoint: string | null = p.lastCheckpoint;
   let episodesDone = p.firstEpisode - 1;
   let error: string | null = null;
 
@@ -443,7 +447,7 @@ export async function startRunWith(
   };
   writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
   const scenarioSeed = typeof scenario.seed === 'number' ? scenario.seed : 1;
-  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, scenarioSeed, evaluates: true }, hooks);
+  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, lastCheckpoint: null, scenarioSeed, evaluates: true }, hooks);
 }
 
 /**
@@ -453,7 +457,22 @@ export async function startRunWith(
 export async function resumeRun(dir: string, hooks: RunHooks = {}, opts: { episodes?: number } = {}): Promise<RunHandle> {
   const abs = path.resolve(dir);
   const config = readRunConfig(abs);
-  const req: RunRequest = { ...config.request, episodes: opts.episodes ?? config.request.episodes };
+  // The episode target of the session that was interrupted (summary.json): a run continued to 40 episodes and
+  // stopped at 10 resumes towards 40, not towards the 4 of its first request in config.json.
+  const target = opts.episodes ?? readSummary(abs)?.episodes ?? config.request.episodes;
+  const req: RunRequest = { ...config.request, episodes: target };
   if (req.episodes < 1) throw new UserError('episodes must be >= 1');
+  const checkpointed = latestCheckpointEpisode(abs);
+  if (checkpointed > req.episodes) {
+    throw new UserError(`${abs} has ${checkpointed} episodes checkpointed; give an episode total of at least ${checkpointed} to continue it`);
+  }
   return execute(await prepare(req, abs, true), hooks);
+}
+
+/** Episode of the run folder's latest checkpoint (checkpoints/latest.json), 0 without one. */
+function latestCheckpointEpisode(dir: string): number {
+  const latest = path.join(dir, RUN_FILES.latestCheckpoint);
+  if (!fs.existsSync(latest)) return 0;
+  const { episode } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { episode?: unknown };
+  return typeof episode === 'number' && Number.isInteger(episode) ? episode : 0;
 }

@@ -1,24 +1,35 @@
 // The series of one run as tables: one table per episode metric (scalar: episode | value; array: episode |
 // one column per CV/SV/...), optionally the same per slot. Units come from src-shared/charts/metric-info.ts.
 import type { MetricRecord } from '../../src-shared/metrics';
+import { dnnTypeNames } from '../../src-shared/api/figure-runs';
+import type { RunConfig } from '../../src-shared/schemas/run';
 import { describeMetric } from '../../src-shared/charts/metric-info';
 import type { Cell, DataTable, TableColumn } from '../../src-shared/charts/table';
 
 export interface RunTablesOptions {
   /** Also one table per metric at slot level (episode, slot, value(s)); large for long runs. */
   slots?: boolean;
+  /** The run's config: array columns are named by what their entries are (the RSU queues by DNN model). */
+  config?: RunConfig;
 }
 
-function metricColumns(key: string, width: number | null): TableColumn[] {
+/** Names of the entries of array metrics the config knows: queueDnnGops follows the CVs' model types. */
+export function entryNamesOf(config: RunConfig | undefined): Record<string, string[]> {
+  if (!config || config.request.env !== 'vec-dnn') return {};
+  const dnn = dnnTypeNames(config.scenario);
+  return dnn ? { queueDnnGops: dnn } : {};
+}
+
+function metricColumns(key: string, width: number | null, names: readonly string[] = []): TableColumn[] {
   const info = describeMetric(key);
   if (width === null) return [{ name: key, unit: info.unit || undefined }];
   return Array.from({ length: width }, (_, i) => ({
-    name: `${key} ${info.entry ? info.entry(i) : `[${i + 1}]`}`,
+    name: `${key} ${names[i] ?? (info.entry ? info.entry(i) : `[${i + 1}]`)}`,
     unit: info.unit || undefined,
   }));
 }
 
-function tablesOf(records: readonly MetricRecord[], kind: 'episode' | 'slot', prefix: string): DataTable[] {
+function tablesOf(records: readonly MetricRecord[], kind: 'episode' | 'slot', prefix: string, entryNames: Record<string, string[]>): DataTable[] {
   const keys = new Map<string, number | null>();
   for (const r of records) {
     if (r.kind !== kind) continue;
@@ -46,14 +57,15 @@ function tablesOf(records: readonly MetricRecord[], kind: 'episode' | 'slot', pr
       if (width === null) rows.push([...idx, typeof v === 'number' ? v : null]);
       else rows.push([...idx, ...Array.from({ length: width }, (_, i) => (Array.isArray(v) && i < v.length ? v[i] : null))]);
     }
-    tables.push({ name: `${prefix}${key}`, columns: [...index, ...metricColumns(key, width)], rows });
+    tables.push({ name: `${prefix}${key}`, columns: [...index, ...metricColumns(key, width, entryNames[key])], rows });
   }
   return tables;
 }
 
 /** Tables of a run's metric records: episode series first, then (optionally) slot series prefixed "slot ". */
 export function runTables(records: readonly MetricRecord[], opts: RunTablesOptions = {}): DataTable[] {
-  const tables = tablesOf(records, 'episode', '');
-  if (opts.slots) tables.push(...tablesOf(records, 'slot', 'slot '));
+  const names = entryNamesOf(opts.config);
+  const tables = tablesOf(records, 'episode', '', names);
+  if (opts.slots) tables.push(...tablesOf(records, 'slot', 'slot ', names));
   return tables;
 }

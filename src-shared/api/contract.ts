@@ -6,7 +6,7 @@ import { envIdSchema, runProgressSchema } from '../schemas/run';
 import { metricRecordSchema } from '../metrics';
 import { runIdSchema, scenarioObjectSchema } from './common';
 import { experimentRequestSchema, jobSchema } from './experiments';
-import { exportDataParamsSchema, exportFigureParamsSchema, exportedFileSchema, figureInfoSchema, readExportParamsSchema, readExportResultSchema } from './exports';
+import { exportDataParamsSchema, exportFigureDataParamsSchema, exportFigureParamsSchema, exportZipParamsSchema, exportedFileSchema, figureInfoSchema, readExportParamsSchema, readExportResultSchema } from './exports';
 import { profileModelParamsSchema, profileModelResultSchema } from './models';
 import { reproductionItemSchema, reproductionKeySchema, reproductionReportSchema } from './reproduce';
 import { configDiffRowSchema, getRunParamsSchema, runDetailSchema, runListItemSchema } from './runs';
@@ -16,6 +16,25 @@ import { uiStatePatchSchema, uiStateSchema } from './ui-state';
 const none = z.object({}).strict();
 const method = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
 
+/** One hyper-parameter as the experiment form shows it: read from the algorithm's zod schema plus its help. */
+export const hyperFieldSchema = z.object({
+  key: z.string(),
+  /** enum: one of `options`; list: a JSON array (layer widths); choice: a value or one of `options` (threads). */
+  type: z.enum(['integer', 'number', 'boolean', 'string', 'enum', 'list', 'choice']),
+  options: z.array(z.string()).default([]),
+  min: z.number().nullable().default(null),
+  max: z.number().nullable().default(null),
+  /** The bound itself is not allowed (lr > 0). */
+  minExclusive: z.boolean().default(false),
+  maxExclusive: z.boolean().default(false),
+  default: z.unknown().optional(),
+  /** May be left empty (then the learner derives it, e.g. criticLr = lr). */
+  optional: z.boolean().default(false),
+  help: z.string().default(''),
+  unit: z.string().default(''),
+});
+export type HyperField = z.infer<typeof hyperFieldSchema>;
+
 export const algorithmInfoSchema = z.object({
   name: z.string(),
   label: z.string(),
@@ -23,6 +42,8 @@ export const algorithmInfoSchema = z.object({
   kind: z.enum(['heuristic', 'learner']),
   /** The paper's hyper-parameter values; the experiment form starts from these. */
   hyperDefaults: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+  /** Every hyper-parameter the form offers (type, range, choices, help text, unit), in schema order. */
+  hyperFields: z.array(hyperFieldSchema).default([]),
 });
 export type AlgorithmInfoView = z.infer<typeof algorithmInfoSchema>;
 
@@ -70,6 +91,10 @@ export const apiMethods = {
   'figures.list': method(none, z.array(figureInfoSchema)),
   'export.data': method(exportDataParamsSchema, z.array(exportedFileSchema)),
   'export.figure': method(exportFigureParamsSchema, exportedFileSchema),
+  /** The plotted data of a figure (its tables) as XLSX (one file) or CSV (one file per table, zipped). */
+  'export.figureData': method(exportFigureDataParamsSchema, exportedFileSchema),
+  /** Packs exported files into one zip under the runs folder. */
+  'export.zip': method(exportZipParamsSchema, exportedFileSchema),
   'export.read': method(readExportParamsSchema, readExportResultSchema),
 
   /** Paper experiments with their scales and the state of their reproductions (Reproduce screen). */

@@ -35,7 +35,15 @@ export const exportFigureParamsSchema = z.object({
   /** Publication size in CSS pixels (PNG is rendered at `scale` times this). */
   widthPx: z.number().int().min(200, 'width must be >= 200 px').max(4000, 'width must be <= 4000 px').default(720),
   heightPx: z.number().int().min(150, 'height must be >= 150 px').max(4000, 'height must be <= 4000 px').default(480),
-  scale: z.number().min(1).max(4).default(2),
+  /** Pixel ratio of the PNG (DPI / 96). */
+  scale: z.number().min(1).max(8).default(2),
+  /** Title inside the figure (papers usually put it in the caption). */
+  showTitle: z.boolean().default(true),
+  /**
+   * Multiplies text sizes and line widths; absent: grows with the size (width / 720, at least 1), so a large
+   * figure keeps the proportions of the 720 x 480 one instead of getting tiny text.
+   */
+  fontScale: z.number().min(0.5).max(6).optional(),
   /** Trailing moving-average window in episodes, as on screen (absent: the figure's default). */
   window: z.number().int().min(1).max(500).optional(),
   /** Only runs of this algorithm (figures of one method). */
@@ -46,6 +54,29 @@ export const exportFigureParamsSchema = z.object({
   model: z.unknown().optional(),
 });
 export type ExportFigureParams = z.infer<typeof exportFigureParamsSchema>;
+
+/** The font scale of a figure `widthPx` wide when none is given: width / 720, at least 1. */
+export function autoFontScale(widthPx: number): number {
+  return Math.max(1, Math.round((widthPx / 720) * 100) / 100);
+}
+
+/** The data a figure plots (its tables, the same builder and options as the drawing) as XLSX or CSV. */
+export const exportFigureDataParamsSchema = z.object({
+  figureId: z.string().min(1),
+  runIds: z.array(runIdSchema).max(50).default([]),
+  format: z.enum(['xlsx', 'csv']),
+  window: z.number().int().min(1).max(500).optional(),
+  algo: z.string().optional(),
+  modelName: z.string().optional(),
+  model: z.unknown().optional(),
+});
+
+/** Several exported files (under the runs folder) packed into one zip, for one download. */
+export const exportZipParamsSchema = z.object({
+  paths: z.array(z.string().min(1)).min(1, 'nothing to pack').max(2000),
+  /** File name of the zip, without folder (".zip" appended when missing). */
+  name: z.string().min(1).max(120).regex(/^[A-Za-z0-9._ -]+$/, 'letters, digits, dot, dash, underscore and space only'),
+});
 
 export const readExportParamsSchema = z.object({ path: z.string().min(1) });
 export const readExportResultSchema = z.object({

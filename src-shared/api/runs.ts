@@ -23,6 +23,8 @@ export const runListItemSchema = z.object({
   live: z.boolean(),
   /** The run's algorithm hyper-parameters as given in its request (the runs table shows those that differ). */
   hyper: z.record(z.string(), z.unknown()).default({}),
+  /** Scalar metrics of the run's last episode line (the runs table's final-metric columns). */
+  final: z.record(z.string(), z.number()).default({}),
 });
 export type RunListItem = z.infer<typeof runListItemSchema>;
 

@@ -10,6 +10,8 @@ export const scenarioPresetSchema = z.object({
   description: z.string(),
   /** Partial scenario object; the env schema fills the defaults. */
   scenario: scenarioObjectSchema,
+  /** Sweep values the figure varies (the Experiments form fills them in when the preset is chosen). */
+  sweep: z.partialRecord(z.enum(['lyapunovV', 'cvCount', 'svCount', 'denoisingSteps']), z.array(z.number())).optional(),
 });
 export type ScenarioPreset = z.infer<typeof scenarioPresetSchema>;
 

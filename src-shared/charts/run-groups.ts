@@ -15,6 +15,8 @@ const IGNORED: readonly RegExp[] = [
   /^backendReason$/,
   /^checkpointLoaded$/,
   /^request\.(seed|name|outDir|runsRoot|baseDir|backend|checkpointEvery|slotMetrics|scenario)$/,
+  // The request's own scenario object repeats (part of) the resolved scenario below: one name per setting.
+  /^request\.scenario\./,
   /^scenario\.(seed|name)$/,
 ];
 

@@ -39,6 +39,12 @@ describe('grouping runs by everything that differs except the seed', () => {
     expect(differingFields(configs.map(runFacets))).toEqual(['request.algo', 'scenario.lyapunovV', 'scenario.cvs.count', 'request.hyper.lr']);
   });
 
+  it('names a setting once when the request carries its own scenario object (sweeps from the UI)', () => {
+    const a = config('greedy', 1, { lyapunovV: 1 }, { scenario: { lyapunovV: 1, cvs: { count: 7 } } });
+    const b = config('greedy', 1, { lyapunovV: 100 }, { scenario: { lyapunovV: 100, cvs: { count: 7 } } });
+    expect(differingFields([runFacets(a), runFacets(b)])).toEqual(['scenario.lyapunovV']);
+  });
+
   it('labels groups and runs by what differs, seeds of one setting share a group', () => {
     const g = groupRuns(input);
     expect(g.fields).toEqual(['request.algo', 'scenario.lyapunovV', 'scenario.cvs.count', 'request.hyper.lr', 'request.seed']);

@@ -113,7 +113,12 @@ export async function runWatchCancel(page: Page, prefix: string): Promise<void> 
   await shot(page, `${prefix}06-live`);
 
   await page.click('[data-testid=nav-experiments]');
+  // Issue 12: cancel asks first; "Keep" leaves the run alone.
   await page.click('[data-testid=cancel-job]');
+  await page.click('[data-testid=keep-job]');
+  expect(await page.locator('[data-testid=job][data-state=running]').count()).toBe(1);
+  await page.click('[data-testid=cancel-job]');
+  await page.click('[data-testid=confirm-cancel]');
   await page.locator('[data-testid=job][data-state=cancelled]').waitFor({ timeout: 30_000 });
   await shot(page, `${prefix}07-experiments-cancelled`);
 
@@ -132,7 +137,11 @@ async function cancelAll(page: Page, expectCancelled: number): Promise<void> {
     if (++tries > 10) throw new Error(`${n} job(s) still cancellable after 10 tries`);
     // A button can vanish or be re-rendered between count() and click() when the job list updates: then
     // just look again.
-    await buttons.first().click({ timeout: 2_000 }).catch(() => {});
+    await buttons
+      .first()
+      .click({ timeout: 2_000 })
+      .then(() => page.locator('[data-testid=confirm-cancel]').first().click({ timeout: 2_000 }))
+      .catch(() => {});
     await page.waitForFunction((before) => document.querySelectorAll('[data-testid=cancel-job]').length < before, n, { timeout: 5_000 }).catch(() => {});
   }
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=job][data-state=cancelled]').length === n, expectCancelled, { timeout: 30_000 });

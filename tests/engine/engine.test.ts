@@ -147,6 +147,43 @@ describe('engine: experiments and runs', () => {
     expect(executor.started).toHaveLength(2);
   });
 
+  it('a paused run frees its worker: the next queued run starts; resumed, it waits for a free worker', async () => {
+    const { engine, executor } = make({ workers: 1, actDelayMs: 10 });
+    const { jobs } = await ok(engine, 'experiments.start', { algos: [{ algo: 'greedy' }], episodes: 40, seeds: [1, 2] });
+    const [a, b] = jobs.map((j) => j.jobId);
+    for (let i = 0; i < 300 && engine.jobs.get(a).state !== 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(engine.jobs.get(b).state).toBe('queued');
+    expect((await ok(engine, 'jobs.control', { jobId: a, action: 'pause' })).state).toBe('paused');
+    for (let i = 0; i < 300 && engine.jobs.get(b).state !== 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(engine.jobs.get(b).state).toBe('running');
+    expect(executor.started).toHaveLength(2);
+    // The worker is busy with b: a resumed run waits (queued) instead of running beside it.
+    expect((await ok(engine, 'jobs.control', { jobId: a, action: 'resume' })).state).toBe('queued');
+    await ok(engine, 'jobs.control', { jobId: b, action: 'cancel' });
+    await engine.jobs.whenFinished(b);
+    for (let i = 0; i < 300 && engine.jobs.get(a).state !== 'running'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(engine.jobs.get(a).state).toBe('running');
+    await ok(engine, 'jobs.control', { jobId: a, action: 'cancel' });
+    await engine.jobs.whenFinished(a);
+  });
+
+  it('algorithms.list describes every hyper-parameter from its schema: type, range, choices, help and unit', async () => {
+    const { engine } = make();
+    for (const env of ['vec-dnn', 'isac-dt'] as const) {
+      for (const algo of await ok(engine, 'algorithms.list', { env })) {
+        for (const f of algo.hyperFields) expect(f.help, `${env} ${algo.name}.${f.key}`).not.toBe('');
+        expect(algo.hyperFields.map((f) => f.key)).toEqual(expect.arrayContaining(Object.keys(algo.hyperDefaults)));
+      }
+    }
+    const mad2rl = (await ok(engine, 'algorithms.list', { env: 'vec-dnn' })).find((a) => a.name === 'mad2rl')!;
+    const field = (k: string) => mad2rl.hyperFields.find((f) => f.key === k)!;
+    expect(field('mixer')).toMatchObject({ type: 'enum', options: ['qmix', 'vdn', 'independent'], default: 'qmix' });
+    expect(field('denoisingSteps')).toMatchObject({ type: 'integer', min: 1, max: 100, unit: 'steps' });
+    expect(field('lr')).toMatchObject({ type: 'number', min: 0, minExclusive: true, max: 1 });
+    expect(field('hidden').type).toBe('list');
+    expect(field('threads')).toMatchObject({ type: 'choice', options: ['auto'], min: 1, max: 16 });
+  });
+
   it('refuses bad experiments before queueing anything', async () => {
     const { engine, executor } = make();
     const bad = failed(await engine.call('experiments.start', { algos: [{ algo: 'greedy' }], episodes: 1, scenario: { cvs: { count: 0 } } }));

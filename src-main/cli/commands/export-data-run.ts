@@ -22,7 +22,7 @@ export function exportData(raw: Record<string, unknown>): void {
   const config = readRunConfig(o.run);
   const records = readMetrics(o.run);
   if (records.length === 0) throw new UserError(`${o.run} has no metrics yet`);
-  const tables = runTables(records, { slots: o.slots });
+  const tables = runTables(records, { slots: o.slots, config });
   const configData = { ...config, summary: readSummary(o.run) };
   if (o.format === 'xlsx') {
     writeXlsx(o.out, tables, configData);

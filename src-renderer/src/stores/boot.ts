@@ -10,6 +10,7 @@ import { useLiveStore } from './live';
 import { useModelsStore } from './models';
 import { useRunsStore } from './runs';
 import { useScenarioStore } from './scenario';
+import { installUrlState } from './url-state';
 
 export async function boot(client: ApiClient): Promise<() => void> {
   setApiClient(client);
@@ -63,6 +64,8 @@ export async function boot(client: ApiClient): Promise<() => void> {
   const reopen = layout.openRunIds.filter((id) => known.has(id));
   if (reopen.length !== layout.openRunIds.length) layout.setOpenRuns(reopen);
   await Promise.all(reopen.map((id) => live.ensureLoaded(id)));
+  // A shared link (#/<screen>?...) wins over the restored state; from here on the address bar follows the view.
+  offs.push(await installUrlState(() => new Set(runs.items.map((i) => i.summary.runId))));
 
   offs.push(
     connection.watchStatus(() => {

@@ -15,7 +15,7 @@ import { useScenarioStore } from './scenario';
 
 export const PLAN_DELAY_MS = 300;
 
-type HyperValue = number | string | boolean;
+type HyperValue = number | string | boolean | unknown[];
 
 export interface AlgoChoice {
   checked: boolean;
@@ -184,6 +184,15 @@ export const useExperimentsStore = defineStore('experiments', () => {
     jobs.value = await api().call('jobs.list', {});
   }
 
+  /** Sets one hyper-parameter of an algorithm; undefined removes it (the schema's default or derived value applies). */
+  function setHyper(algo: string, key: string, value: unknown): void {
+    const next: Record<string, HyperValue> = { ...choices.value[algo].hyper };
+    if (value === undefined) delete next[key];
+    else next[key] = value as HyperValue;
+    choices.value[algo].hyper = next;
+    plan();
+  }
+
   async function control(jobId: string, action: 'pause' | 'resume' | 'cancel'): Promise<void> {
     mergeJobs([await api().call('jobs.control', { jobId, action })]);
   }
@@ -224,6 +233,7 @@ export const useExperimentsStore = defineStore('experiments', () => {
     onProgress,
     refreshJobs,
     control,
+    setHyper,
     ownRunIds,
     jobWithProgress,
   };

@@ -26,8 +26,26 @@ export const useRunsStore = defineStore('runs', () => {
   const diff = ref<ConfigDiffRow[] | null>(null);
   const diffRunIds = ref<string[]>([]);
   const loading = ref(false);
+  /** Runs table: sorted column and direction, final-metric columns shown, metric of the compare overlay. */
+  const sortId = ref('started');
+  const sortDir = ref<'asc' | 'desc'>('desc');
+  const metricColumns = ref<string[]>(['reward']);
+  const compareMetric = ref('reward');
 
   const filtered = computed(() => items.value.filter((i) => matchesFilter(i, filterText.value, statusFilter.value)));
+  /** Selected runs the filter shows: compare, open and export act on these only. */
+  const selectedShown = computed(() => {
+    const shown = new Set(filtered.value.map((i) => i.summary.runId));
+    return selected.value.filter((id) => shown.has(id));
+  });
+
+  function sortBy(id: string): void {
+    if (sortId.value === id) sortDir.value = sortDir.value === 'asc' ? 'desc' : 'asc';
+    else {
+      sortId.value = id;
+      sortDir.value = 'asc';
+    }
+  }
 
   async function refresh(): Promise<void> {
     loading.value = true;
@@ -49,7 +67,7 @@ export const useRunsStore = defineStore('runs', () => {
   }
 
   async function compare(): Promise<void> {
-    const ids = [...selected.value];
+    const ids = [...selectedShown.value];
     diff.value = await api().call('runs.compare', { runIds: ids });
     diffRunIds.value = ids;
   }
@@ -63,5 +81,26 @@ export const useRunsStore = defineStore('runs', () => {
     return items.value.find((i) => i.summary.runId === runId);
   }
 
-  return { items, filterText, statusFilter, selected, filtered, diff, diffRunIds, loading, refresh, toggle, select, compare, resume, byId };
+  return {
+    items,
+    filterText,
+    statusFilter,
+    selected,
+    selectedShown,
+    filtered,
+    diff,
+    diffRunIds,
+    loading,
+    sortId,
+    sortDir,
+    metricColumns,
+    compareMetric,
+    sortBy,
+    refresh,
+    toggle,
+    select,
+    compare,
+    resume,
+    byId,
+  };
 });
