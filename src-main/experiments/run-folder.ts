@@ -2,6 +2,7 @@
 // checkpoints/, exports/. Writes are line-atomic or rename-atomic so a crash loses at most the line being written.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { metricRecordSchema, type MetricRecord } from '../../src-shared/metrics';
 import { runConfigSchema, runSummarySchema, type RunConfig, type RunSummary } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
@@ -27,8 +28,29 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
+    const reason = err instanceof SyntaxError ? 'not valid JSON' : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    throw new UserError(`cannot read ${file}: ${reason}`);
   }
+}
+
+const latestCheckpointSchema = z.object({
+  episode: z.number().int().min(0).max(1_000_000),
+  folder: z.string().regex(/^ep-\d{6,7}$/, 'an ep-NNNNNN folder name'),
+});
+export type LatestCheckpoint = z.infer<typeof latestCheckpointSchema>;
+
+/**
+ * checkpoints/latest.json of a run folder, or null when there is none; a corrupt file or one naming a missing
+ * folder is a UserError naming the file (never a raw parse error).
+ */
+export function readLatestCheckpoint(dir: string): LatestCheckpoint | null {
+  const file = path.join(dir, RUN_FILES.latestCheckpoint);
+  if (!fs.existsSync(file)) return null;
+  const latest = parseWith(latestCheckpointSchema, readJson(file), file);
+  if (!fs.existsSync(path.join(dir, RUN_FILES.checkpoints, latest.folder))) {
+    throw new UserError(`${file} names checkpoint ${latest.folder}, which does not exist`);
+  }
+  return latest;
 }
 
 export function isRunFolder(dir: string): boolean {
@@ -91,15 +113,19 @@ export function listRuns(root: string): RunSummary[] {
 
 /** Append-only writer of metrics.jsonl: one synchronous write per record, so every written line survives a crash. */
 export class MetricsWriter {
-  private fd: number;
+  private fd: number | null;
   constructor(file: string) {
     this.fd = fs.openSync(file, 'a');
   }
   append(record: MetricRecord): void {
+    if (this.fd === null) throw new Error('metrics writer is closed');
     fs.writeSync(this.fd, JSON.stringify(record) + '\n');
   }
+  /** Idempotent: the runner closes the file before trimming it on cancel, and again when the run ends. */
   close(): void {
+    if (this.fd === null) return;
     fs.closeSync(this.fd);
+    this.fd = null;
   }
 }
 

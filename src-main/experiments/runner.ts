@@ -25,6 +25,7 @@ import { defaultScenario, parseScenario, type Scenario } from './scenarios';
 import {
   MetricsWriter,
   RUN_FILES,
+  readLatestCheckpoint,
   readMetrics,
   readRunConfig,
   readSummary,
@@ -120,11 +121,8 @@ interface Prepared {
  */
 export function resolveCheckpointDir(given: string): string {
   const abs = path.resolve(given);
-  const latest = path.join(abs, RUN_FILES.latestCheckpoint);
-  if (fs.existsSync(latest)) {
-    const { folder } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { folder: string };
-    return path.join(abs, RUN_FILES.checkpoints, folder);
-  }
+  const latest = readLatestCheckpoint(abs);
+  if (latest) return path.join(abs, RUN_FILES.checkpoints, latest.folder);
   if (!fs.existsSync(abs)) throw new UserError(`checkpoint ${given} does not exist`);
   return abs;
 }
@@ -136,7 +134,12 @@ export function resolveCheckpointDir(given: string): string {
 function hyperWithCheckpoint(checkpointDir: string, given: Record<string, unknown>): Record<string, unknown> {
   const file = path.join(checkpointDir, 'learner.json');
   if (!fs.existsSync(file)) return given;
-  const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { hyper?: unknown }).hyper;
+  let saved: unknown;
+  try {
+    saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { hyper?: unknown }).hyper;
+  } catch {
+    throw new UserError(`${file}: not valid JSON (a damaged checkpoint)`);
+  }
   return saved && typeof saved === 'object' ? { ...(saved as Record<string, unknown>), ...given } : given;
 }
 
@@ -193,9 +196,9 @@ async function prepareFolder(
   let config: RunConfig;
   if (resume) {
     config = readRunConfig(dir);
-    const latest = path.join(dir, RUN_FILES.latestCheckpoint);
-    if (fs.existsSync(latest)) {
-      const { episode, folder } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { episode: number; folder: string };
+    const latest = readLatestCheckpoint(dir);
+    if (latest) {
+      const { episode, folder } = latest;
       if (controller.load) await controller.load(path.join(dir, RUN_FILES.checkpoints, folder));
       truncateMetricsAfter(dir, episode);
       firstEpisode = episode + 1;
@@ -232,8 +235,14 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
   const slots = env.spec.episodeLength;
   const totals = new Map<string, { sum: number; n: number }>();
   for (const r of readMetrics(dir)) if (r.kind === 'episode') addTotals(totals, r.values);
-  let lastCheckpoint: string | null = null;
+  let lastCheckpoint: string | null = readLatestCheckpoint(dir)?.folder ?? null;
   let episodesDone = p.firstEpisode - 1;
+  /**
+   * True while the controller holds exactly the state after episode `episodesDone` (nothing of the next episode
+   * acted or trained yet): only then may a cancel write a checkpoint. A cancel mid-episode keeps the last
+   * checkpoint instead, so a resume never starts from the aborted episode's steps and training.
+   */
+  let atBoundary = true;
   let error: string | null = null;
 
   const elapsed = () => p.priorWallTimeS + (performance.now() - t0) / 1000;
@@ -290,6 +299,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       for (let slot = 1; slot <= slots; slot++) {
         if (pausedPromise) await pausedPromise;
         if (cancelled) return false;
+        atBoundary = false;
         const t = performance.now();
         const actions = await controller.act(obs, env, false);
         tDecide.ms += performance.now() - t;
@@ -318,6 +328,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       for (let slot = 1; slot <= slots; slot++) {
         if (pausedPromise) await pausedPromise;
         if (cancelled) break;
+        atBoundary = false;
         const tAct = performance.now();
         const actions = await controller.act(obs, env, !req.evaluate);
         decide.ms += performance.now() - tAct;
@@ -355,12 +366,17 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
         if (!(await evaluatePoint(episode))) break;
       }
       episodesDone = episode;
+      atBoundary = true;
       if (episode % req.checkpointEvery === 0 || episode === req.episodes) await checkpoint(episode);
       publishSummary();
     }
     status = cancelled ? 'cancelled' : 'completed';
-    if (cancelled && episodesDone > 0 && lastCheckpoint !== `ep-${String(episodesDone).padStart(6, '0')}`) {
-      await checkpoint(episodesDone);
+    if (cancelled) {
+      // A controller without save() keeps nothing to continue from, so it is at a boundary after any episode.
+      if ((atBoundary || !controller.save) && episodesDone > 0 && lastCheckpoint !== `ep-${String(episodesDone).padStart(6, '0')}`) await checkpoint(episodesDone);
+      // The aborted episode's lines (slots, its episode line, a partial evaluation point) go now, not at resume.
+      writer.close();
+      truncateMetricsAfter(dir, episodesDone);
     }
     return publishSummary();
   };

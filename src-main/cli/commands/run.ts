@@ -66,8 +66,10 @@ async function follow(start: (hooks: RunHooks) => Promise<RunHandle>): Promise<R
       }
     },
   });
-  const onSignal = () => {
-    process.stderr.write('\ncancelling: finishing the current slot and writing a checkpoint...\n');
+  let signal: NodeJS.Signals | null = null;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signal = sig;
+    process.stderr.write('\ncancelling: stopping after the current slot; the unfinished episode is dropped (a second Ctrl-C stops at once)\n');
     handle.cancel();
   };
   process.once('SIGINT', onSignal);
@@ -75,6 +77,8 @@ async function follow(start: (hooks: RunHooks) => Promise<RunHandle>): Promise<R
   try {
     const summary = await handle.done;
     bar?.stop();
+    // The shell convention for a run ended by a signal: 128 + the signal number.
+    if (signal && summary.status === 'cancelled') process.exitCode = signal === 'SIGINT' ? 130 : 143;
     return summary;
   } finally {
     process.off('SIGINT', onSignal);
@@ -92,6 +96,13 @@ function report(summary: RunSummary): void {
   if (m.reward !== undefined) lines.push(`  mean episodic reward: ${m.reward.toFixed(3)}`);
   if (m.completionTimeMeanS !== undefined) lines.push(`  mean completion time per task: ${m.completionTimeMeanS.toFixed(4)} s`);
   if (summary.error) lines.push(`  error: ${summary.error}`);
+  if (summary.status === 'cancelled') {
+    lines.push(
+      summary.lastCheckpoint
+        ? `  \`vecwb resume ${summary.dir}\` continues from checkpoint ${summary.lastCheckpoint}`
+        : `  no checkpoint yet: \`vecwb resume ${summary.dir}\` starts it from episode 1`,
+    );
+  }
   process.stdout.write(lines.join('\n') + '\n');
   if (summary.status === 'failed') process.exitCode = 1;
 }
