@@ -21,10 +21,12 @@ import type { Controller } from './controller';
 import { createEnvironment } from './environments';
 import { packageRoot } from '../package-root';
 import { EpisodeAggregate } from './episode-aggregate';
+import { makeDirectory } from './make-dir';
 import { defaultScenario, parseScenario, type Scenario } from './scenarios';
 import {
   MetricsWriter,
   RUN_FILES,
+  isRunFolder,
   readLatestCheckpoint,
   readMetrics,
   readRunConfig,
@@ -207,7 +209,7 @@ async function prepareFolder(
     }
     priorWallTimeS = readSummary(dir)?.wallTimeS ?? 0;
   } else {
-    fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
+    makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
     config = {
       runId: path.basename(dir),
       createdAt: new Date().toISOString(),
@@ -244,6 +246,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
    */
   let atBoundary = true;
   let error: string | null = null;
+  let errorStack: string | undefined;
 
   const elapsed = () => p.priorWallTimeS + (performance.now() - t0) / 1000;
   const summary = (): RunSummary => ({
@@ -262,6 +265,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
     means: Object.fromEntries([...totals].map(([k, v]) => [k, v.sum / v.n])),
     lastCheckpoint,
     error,
+    ...(errorStack ? { errorStack } : {}),
   });
   const publishSummary = () => {
     const s = summary();
@@ -384,7 +388,10 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
   const done = loop()
     .catch((err: unknown) => {
       status = 'failed';
-      error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      // One line for people (a learner's error can carry kilobytes of minified source); the stack for bug reports.
+      const message = err instanceof Error ? err.message : String(err);
+      error = message.split('\n')[0].slice(0, 400) || 'failed';
+      errorStack = err instanceof Error && err.stack ? err.stack.slice(0, 100_000) : undefined;
       return publishSummary();
     })
     .finally(() => {
@@ -449,7 +456,7 @@ export async function startRunWith(
   const req = parseWith(runRequestSchema, input, 'run request');
   const dir = path.resolve(req.outDir ?? defaultRunDir(req));
   if (fs.existsSync(path.join(dir, RUN_FILES.config))) throw new UserError(`${dir} already holds a run`);
-  fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
+  makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
   const config: RunConfig = {
     runId: path.basename(dir),
     createdAt: new Date().toISOString(),
@@ -468,6 +475,7 @@ export async function startRunWith(
  */
 export async function resumeRun(dir: string, hooks: RunHooks = {}, opts: { episodes?: number } = {}): Promise<RunHandle> {
   const abs = path.resolve(dir);
+  if (!isRunFolder(abs)) throw new UserError(`${dir} is not a run folder (it has no ${RUN_FILES.config})`);
   const config = readRunConfig(abs);
   const req: RunRequest = { ...config.request, episodes: opts.episodes ?? config.request.episodes };
   if (req.episodes < 1) throw new UserError('episodes must be >= 1');

@@ -98,10 +98,13 @@ describe('runner', () => {
     const dir = path.join(tmp(), 'r3');
     const env = new CounterEnv();
     let calls = 0;
-    const ctl = { name: 'boom', act: () => { if (++calls === 4) throw new Error('exploded'); return [0]; } };
+    // A learner's error can carry kilobytes of minified source after its first line.
+    const ctl = { name: 'boom', act: () => { if (++calls === 4) throw new Error(`exploded\n${'var a=1;'.repeat(5000)}`); return [0]; } };
     const summary = await (await startRunWith(env as never, ctl as never, { algo: 'boom', episodes: 3, outDir: dir }, {})).done;
     expect(summary.status).toBe('failed');
-    expect(summary.error).toContain('exploded');
+    expect(summary.error).toBe('exploded');
+    expect(summary.errorStack).toMatch(/^Error: exploded\n/);
+    expect(readSummary(dir)?.error).toBe('exploded');
     expect(readMetrics(dir).filter((r) => r.kind === 'slot')).toHaveLength(3);
   });
 
