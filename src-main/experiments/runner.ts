@@ -22,6 +22,7 @@ import { createEnvironment } from './environments';
 import { packageRoot } from '../package-root';
 import { EpisodeAggregate } from './episode-aggregate';
 import { makeDirectory } from './make-dir';
+import { lockRunFolder } from './run-lock';
 import { defaultScenario, parseScenario, type Scenario } from './scenarios';
 import {
   MetricsWriter,
@@ -31,6 +32,7 @@ import {
   readMetrics,
   readRunConfig,
   readSummary,
+  removeStaleTempFiles,
   truncateMetricsAfter,
   writeJsonAtomic,
 } from './run-folder';
@@ -115,6 +117,8 @@ interface Prepared {
   scenarioSeed: number;
   /** Learners get exploration-off evaluation points (req.evalEvery); heuristics do not explore. */
   evaluates: boolean;
+  /** Releases run.lock (called when the run ends). */
+  unlock: () => void;
 }
 
 /**
@@ -175,30 +179,49 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
   }
 }
 
-async function prepareFolder(
-  req: RunRequest,
-  dir: string,
-  resume: boolean,
-  built: {
-    scenario: Scenario;
-    env: MultiAgentEnv<never, unknown>;
-    controller: Controller<never, unknown>;
-    backend: string | undefined;
-    backendReason: string | undefined;
-    checkpointDir: string | null;
-  },
-): Promise<Omit<Prepared, 'evaluates'>> {
-  const { scenario, env, controller, backend, backendReason, checkpointDir } = built;
+interface Built {
+  scenario: Scenario;
+  env: MultiAgentEnv<never, unknown>;
+  controller: Controller<never, unknown>;
+  backend: string | undefined;
+  backendReason: string | undefined;
+  checkpointDir: string | null;
+}
+
+async function prepareFolder(req: RunRequest, dir: string, resume: boolean, built: Built): Promise<Omit<Prepared, 'evaluates'>> {
+  const { controller, checkpointDir } = built;
   if (checkpointDir) {
     if (!controller.load) throw new UserError(`algorithm '${req.algo}' has no checkpoints to load`);
     await controller.load(checkpointDir);
   }
+  if (!resume) makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
+  // Before anything of the folder is read or trimmed: a second process must not truncate a live run's lines.
+  const unlock = lockRunFolder(dir);
+  try {
+    return { ...(await fillFolder(req, dir, resume, built)), unlock };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function fillFolder(req: RunRequest, dir: string, resume: boolean, built: Built): Promise<Omit<Prepared, 'evaluates' | 'unlock'>> {
+  const { scenario, env, controller, backend, backendReason, checkpointDir } = built;
   let firstEpisode = 1;
   let priorWallTimeS = 0;
   let config: RunConfig;
   if (resume) {
+    removeStaleTempFiles(dir);
     config = readRunConfig(dir);
     const latest = readLatestCheckpoint(dir);
+    if (latest && req.episodes < latest.episode) {
+      throw new UserError(`episodes: got ${req.episodes}; this run is checkpointed at episode ${latest.episode}, so the new total must be ${latest.episode}..1000000`);
+    }
+    if (req.episodes !== config.request.episodes) {
+      // config.json says what the run is for: an extended run records its new total.
+      config = { ...config, request: { ...config.request, episodes: req.episodes } };
+      writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
+    }
     if (latest) {
       const { episode, folder } = latest;
       if (controller.load) await controller.load(path.join(dir, RUN_FILES.checkpoints, folder));
@@ -209,7 +232,6 @@ async function prepareFolder(
     }
     priorWallTimeS = readSummary(dir)?.wallTimeS ?? 0;
   } else {
-    makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
     config = {
       runId: path.basename(dir),
       createdAt: new Date().toISOString(),
@@ -397,6 +419,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
     .finally(() => {
       writer.close();
       controller.dispose?.();
+      p.unlock();
     });
 
   return {
@@ -457,6 +480,7 @@ export async function startRunWith(
   const dir = path.resolve(req.outDir ?? defaultRunDir(req));
   if (fs.existsSync(path.join(dir, RUN_FILES.config))) throw new UserError(`${dir} already holds a run`);
   makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
+  const unlock = lockRunFolder(dir);
   const config: RunConfig = {
     runId: path.basename(dir),
     createdAt: new Date().toISOString(),
@@ -466,7 +490,7 @@ export async function startRunWith(
   };
   writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
   const scenarioSeed = typeof scenario.seed === 'number' ? scenario.seed : 1;
-  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, scenarioSeed, evaluates: true }, hooks);
+  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, scenarioSeed, evaluates: true, unlock }, hooks);
 }
 
 /**
