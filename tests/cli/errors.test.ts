@@ -17,7 +17,7 @@ const STACK_LINE = /\n\s+at /;
 
 async function vecwb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await exec('node', ['bin/vecwb.mjs', ...args], { cwd: root, timeout: 60_000 });
+    const r = await exec('node', ['bin/vecwb.mjs', ...args], { cwd: root, timeout: 300_000 });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string; killed?: boolean };
@@ -44,13 +44,13 @@ describe('bad input through the real CLI: exit 2, one line naming the flag or fi
       expect(said(r.stderr)).toBe(line);
       expect(r.stdout).toBe('');
     }
-  }, 120_000);
+  }, 600_000);
 
   it.skipIf(!fs.existsSync('/proc/self'))('--out /proc/x answers at once instead of spinning', async () => {
     const r = await vecwb('run', '--algo', 'greedy', '--out', '/proc/x');
     expect(r.code).toBe(2);
     expect(said(r.stderr)).toMatch(/^vecwb: (--out: \/proc: permission denied|run folder: cannot create \/proc\/x \(no such folder\))\n$/);
-  }, 60_000);
+  }, 600_000);
 
   it('a corrupt checkpoints/latest.json names the file (resume and --checkpoint)', async () => {
     const dir = path.join(tmp(), 'run');
@@ -65,7 +65,7 @@ describe('bad input through the real CLI: exit 2, one line naming the flag or fi
     expect(evaluated.code).toBe(2);
     expect(said(evaluated.stderr)).toBe(`vecwb: ${latest} names checkpoint ep-000007, which does not exist\n`);
     expect(evaluated.stderr).not.toMatch(STACK_LINE);
-  }, 120_000);
+  }, 600_000);
 });
 
 describe('the error report', () => {
