@@ -13,5 +13,6 @@ try {
   process.exit(1);
 }
 process.setSourceMapsEnabled(true);
-const { main } = await import(pathToFileURL(path.join(buildDir, 'src-main', 'cli', 'main.js')).href);
+const { main, installStrayErrorHandlers } = await import(pathToFileURL(path.join(buildDir, 'src-main', 'cli', 'main.js')).href);
+installStrayErrorHandlers(process.argv);
 await main(process.argv);

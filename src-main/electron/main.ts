@@ -1,6 +1,9 @@
 // Electron main process: hosts the engine (runs execute in worker threads, so the window never stalls), serves
 // the built renderer over a privileged app:// protocol with a CSP header, answers the preload's typed calls
 // over IPC (validated by the shared contract), and streams engine events to the window.
+//
+// Start-up order matters: the IPC handler and the window reference exist before the page starts loading, so
+// the renderer's first call (app.info, made while the page loads) comes from a known window and is answered.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +40,8 @@ function serveRenderer(): void {
   });
 }
 
-async function createWindow(engine: Engine): Promise<BrowserWindow> {
+/** Builds the window without loading it: the caller records it as the trusted window first, then loads. */
+async function buildWindow(engine: Engine): Promise<BrowserWindow> {
   const state = (await engine.handlers['state.get']({})).layout.window;
   const win = new BrowserWindow({
     width: state?.width ?? 1440,
@@ -56,7 +60,6 @@ async function createWindow(engine: Engine): Promise<BrowserWindow> {
     const b = win.getBounds();
     void engine.call('state.update', { layout: { window: { x: b.x, y: b.y, width: Math.max(400, b.width), height: Math.max(300, b.height) } } });
   });
-  await win.loadURL(rendererEntryUrl(devServerUrl));
   return win;
 }
 
@@ -85,9 +88,15 @@ async function main(): Promise<void> {
     win.webContents.send(EVENT_CHANNEL, e.event, e.payload);
   });
 
-  win = await createWindow(engine);
-  app.on('activate', async () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = await createWindow(engine);
+  const openWindow = async () => {
+    const created = await buildWindow(engine);
+    // Trusted before the page loads: the renderer calls the engine while loadURL is still pending.
+    win = created;
+    await created.loadURL(rendererEntryUrl(devServerUrl));
+  };
+  await openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -104,4 +113,9 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+/** Settles when the first window has loaded (or start-up failed); tests await it with a fake `electron`. */
+export const started: Promise<void> = main().catch((err: unknown) => {
+  console.error(`VEC Workbench could not start: ${err instanceof Error ? err.message : String(err)}`);
+  // Without a window the user would see nothing at all: quit with a failure code instead of hanging.
+  if (BrowserWindow.getAllWindows().length === 0) app.exit(1);
+});

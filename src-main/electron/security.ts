@@ -46,11 +46,19 @@ export function isAppUrl(url: string, devServerUrl: string | undefined): boolean
   }
 }
 
-/** The URL to hand to the system browser for a window.open / target=_blank link: https only, else null. */
-export function externalLinkTarget(url: string): string | null {
+/**
+ * Hosts a link may open in the system browser (shell.openExternal): where the papers, their DOIs and the
+ * project's sources live. Anything else is refused, so a page that got script cannot drive the OS's URL
+ * handlers (a known Electron escalation path).
+ */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = ['github.com', 'doi.org', 'arxiv.org', 'ieeexplore.ieee.org', 'www.electronjs.org'];
+
+/** The URL to hand to the system browser for a window.open / target=_blank link: https to an allowed host, else null. */
+export function externalLinkTarget(url: string, allowedHosts: readonly string[] = EXTERNAL_LINK_HOSTS): string | null {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && u.username === '' && u.password === '' ? u.href : null;
+    if (u.protocol !== 'https:' || u.username !== '' || u.password !== '' || u.port !== '') return null;
+    return allowedHosts.includes(u.hostname) ? u.href : null;
   } catch {
     return null;
   }

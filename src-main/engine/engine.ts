@@ -27,6 +27,7 @@ import { RunIndex } from './run-index';
 import { importTrace } from './trace-import';
 import { confineTracePath } from '../sim/mobility/trace-confinement';
 import { UiStateStore } from './ui-state-store';
+import { makeDirectory } from '../experiments/make-dir';
 
 export interface EngineOptions {
   /** Folder holding one sub-folder per run (created if missing). */
@@ -87,7 +88,7 @@ function runFolderName(p: PlannedRun): string {
 
 export function createEngine(opts: EngineOptions): Engine {
   const runsRoot = path.resolve(opts.runsRoot);
-  fs.mkdirSync(runsRoot, { recursive: true });
+  makeDirectory(runsRoot, 'runs folder');
   const baseDir = path.resolve(opts.baseDir ?? process.cwd());
   const tracesDir = path.join(runsRoot, '_traces');
   fs.mkdirSync(tracesDir, { recursive: true });

@@ -2,6 +2,7 @@
 // checkpoints/, exports/. Writes are line-atomic or rename-atomic so a crash loses at most the line being written.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { metricRecordSchema, type MetricRecord } from '../../src-shared/metrics';
 import { runConfigSchema, runSummarySchema, type RunConfig, type RunSummary } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
@@ -16,19 +17,91 @@ export const RUN_FILES = {
   exports: 'exports',
 } as const;
 
-/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
+/** Temporary files of writeJsonAtomic/truncateMetricsAfter (and of older versions: `<name>.<pid>.tmp`). */
+const TMP_FILE = /\.(tmp-\d+|\d+\.tmp)$/;
+
+/** Flushes a folder's entry list, so a rename in it survives a power loss (not supported everywhere). */
+function fsyncDir(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows and some file systems cannot fsync a folder; the rename is still atomic.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/** Writes `text` to `file` through a synced temporary file and a rename: readers see the old or the new file. */
+export function writeFileDurable(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  try {
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  fsyncDir(path.dirname(file));
+}
+
+/** Writes JSON durably (fsync, rename), so readers never see half a file and a power loss keeps the last one. */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n');
-  fs.renameSync(tmp, file);
+  writeFileDurable(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** Removes temporary files a killed writer left in the run folder, checkpoints/ and its ep-* folders (resume does this). */
+export function removeStaleTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  const checkpoints = path.join(dir, RUN_FILES.checkpoints);
+  const folders = fs.existsSync(checkpoints)
+    ? fs.readdirSync(checkpoints, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(checkpoints, e.name))
+    : [];
+  for (const d of [dir, checkpoints, ...folders]) {
+    if (!fs.existsSync(d)) continue;
+    for (const name of fs.readdirSync(d)) {
+      if (!TMP_FILE.test(name)) continue;
+      fs.rmSync(path.join(d, name), { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 function readJson(file: string): unknown {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new UserError(`cannot read ${file}: ${(err as Error).message}`);
+    const reason = err instanceof SyntaxError ? 'not valid JSON' : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    throw new UserError(`cannot read ${file}: ${reason}`);
   }
+}
+
+const latestCheckpointSchema = z.object({
+  episode: z.number().int().min(0).max(1_000_000),
+  folder: z.string().regex(/^ep-\d{6,7}$/, 'an ep-NNNNNN folder name'),
+});
+export type LatestCheckpoint = z.infer<typeof latestCheckpointSchema>;
+
+/**
+ * checkpoints/latest.json of a run folder, or null when there is none; a corrupt file or one naming a missing
+ * folder is a UserError naming the file (never a raw parse error).
+ */
+export function readLatestCheckpoint(dir: string): LatestCheckpoint | null {
+  const file = path.join(dir, RUN_FILES.latestCheckpoint);
+  if (!fs.existsSync(file)) return null;
+  const latest = parseWith(latestCheckpointSchema, readJson(file), file);
+  if (!fs.existsSync(path.join(dir, RUN_FILES.checkpoints, latest.folder))) {
+    throw new UserError(`${file} names checkpoint ${latest.folder}, which does not exist`);
+  }
+  return latest;
 }
 
 export function isRunFolder(dir: string): boolean {
@@ -91,15 +164,19 @@ export function listRuns(root: string): RunSummary[] {
 
 /** Append-only writer of metrics.jsonl: one synchronous write per record, so every written line survives a crash. */
 export class MetricsWriter {
-  private fd: number;
+  private fd: number | null;
   constructor(file: string) {
     this.fd = fs.openSync(file, 'a');
   }
   append(record: MetricRecord): void {
+    if (this.fd === null) throw new Error('metrics writer is closed');
     fs.writeSync(this.fd, JSON.stringify(record) + '\n');
   }
+  /** Idempotent: the runner closes the file before trimming it on cancel, and again when the run ends. */
   close(): void {
+    if (this.fd === null) return;
     fs.closeSync(this.fd);
+    this.fd = null;
   }
 }
 
@@ -111,8 +188,6 @@ export function truncateMetricsAfter(dir: string, lastEpisode: number): number {
   const file = path.join(dir, RUN_FILES.metrics);
   if (!fs.existsSync(file)) return 0;
   const kept = readMetrics(dir).filter((r) => r.episode <= lastEpisode);
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, kept.map((r) => JSON.stringify(r) + '\n').join(''));
-  fs.renameSync(tmp, file);
+  writeFileDurable(file, kept.map((r) => JSON.stringify(r) + '\n').join(''));
   return kept.length;
 }

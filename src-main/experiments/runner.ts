@@ -21,13 +21,18 @@ import type { Controller } from './controller';
 import { createEnvironment } from './environments';
 import { packageRoot } from '../package-root';
 import { EpisodeAggregate } from './episode-aggregate';
+import { makeDirectory } from './make-dir';
+import { lockRunFolder } from './run-lock';
 import { defaultScenario, parseScenario, type Scenario } from './scenarios';
 import {
   MetricsWriter,
   RUN_FILES,
+  isRunFolder,
+  readLatestCheckpoint,
   readMetrics,
   readRunConfig,
   readSummary,
+  removeStaleTempFiles,
   truncateMetricsAfter,
   writeJsonAtomic,
 } from './run-folder';
@@ -114,6 +119,8 @@ interface Prepared {
   scenarioSeed: number;
   /** Learners get exploration-off evaluation points (req.evalEvery); heuristics do not explore. */
   evaluates: boolean;
+  /** Releases run.lock (called when the run ends). */
+  unlock: () => void;
 }
 
 /**
@@ -122,11 +129,8 @@ interface Prepared {
  */
 export function resolveCheckpointDir(given: string): string {
   const abs = path.resolve(given);
-  const latest = path.join(abs, RUN_FILES.latestCheckpoint);
-  if (fs.existsSync(latest)) {
-    const { folder } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { folder: string };
-    return path.join(abs, RUN_FILES.checkpoints, folder);
-  }
+  const latest = readLatestCheckpoint(abs);
+  if (latest) return path.join(abs, RUN_FILES.checkpoints, latest.folder);
   if (!fs.existsSync(abs)) throw new UserError(`checkpoint ${given} does not exist`);
   return abs;
 }
@@ -138,7 +142,12 @@ export function resolveCheckpointDir(given: string): string {
 function hyperWithCheckpoint(checkpointDir: string, given: Record<string, unknown>): Record<string, unknown> {
   const file = path.join(checkpointDir, 'learner.json');
   if (!fs.existsSync(file)) return given;
-  const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { hyper?: unknown }).hyper;
+  let saved: unknown;
+  try {
+    saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { hyper?: unknown }).hyper;
+  } catch {
+    throw new UserError(`${file}: not valid JSON (a damaged checkpoint)`);
+  }
   return saved && typeof saved === 'object' ? { ...(saved as Record<string, unknown>), ...given } : given;
 }
 
@@ -172,33 +181,52 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
   }
 }
 
-async function prepareFolder(
-  req: RunRequest,
-  dir: string,
-  resume: boolean,
-  built: {
-    scenario: Scenario;
-    env: MultiAgentEnv<never, unknown>;
-    controller: Controller<never, unknown>;
-    backend: string | undefined;
-    backendReason: string | undefined;
-    checkpointDir: string | null;
-  },
-): Promise<Omit<Prepared, 'evaluates'>> {
-  const { scenario, env, controller, backend, backendReason, checkpointDir } = built;
+interface Built {
+  scenario: Scenario;
+  env: MultiAgentEnv<never, unknown>;
+  controller: Controller<never, unknown>;
+  backend: string | undefined;
+  backendReason: string | undefined;
+  checkpointDir: string | null;
+}
+
+async function prepareFolder(req: RunRequest, dir: string, resume: boolean, built: Built): Promise<Omit<Prepared, 'evaluates'>> {
+  const { controller, checkpointDir } = built;
   if (checkpointDir) {
     if (!controller.load) throw new UserError(`algorithm '${req.algo}' has no checkpoints to load`);
     await controller.load(checkpointDir);
   }
+  if (!resume) makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
+  // Before anything of the folder is read or trimmed: a second process must not truncate a live run's lines.
+  const unlock = lockRunFolder(dir);
+  try {
+    return { ...(await fillFolder(req, dir, resume, built)), unlock };
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function fillFolder(req: RunRequest, dir: string, resume: boolean, built: Built): Promise<Omit<Prepared, 'evaluates' | 'unlock'>> {
+  const { scenario, env, controller, backend, backendReason, checkpointDir } = built;
   let firstEpisode = 1;
   let priorWallTimeS = 0;
   let lastCheckpoint: string | null = null;
   let config: RunConfig;
   if (resume) {
+    removeStaleTempFiles(dir);
     config = readRunConfig(dir);
-    const latest = path.join(dir, RUN_FILES.latestCheckpoint);
-    if (fs.existsSync(latest)) {
-      const { episode, folder } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { episode: number; folder: string };
+    const latest = readLatestCheckpoint(dir);
+    if (latest && req.episodes < latest.episode) {
+      throw new UserError(`episodes: got ${req.episodes}; this run is checkpointed at episode ${latest.episode}, so the new total must be ${latest.episode}..1000000`);
+    }
+    if (req.episodes !== config.request.episodes) {
+      // config.json says what the run is for: an extended run records its new total.
+      config = { ...config, request: { ...config.request, episodes: req.episodes } };
+      writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
+    }
+    if (latest) {
+      const { episode, folder } = latest;
       if (controller.load) await controller.load(path.join(dir, RUN_FILES.checkpoints, folder));
       truncateMetricsAfter(dir, episode);
       firstEpisode = episode + 1;
@@ -208,7 +236,6 @@ async function prepareFolder(
     }
     priorWallTimeS = readSummary(dir)?.wallTimeS ?? 0;
   } else {
-    fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
     config = {
       runId: path.basename(dir),
       createdAt: new Date().toISOString(),
@@ -238,7 +265,14 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
   for (const r of readMetrics(dir)) if (r.kind === 'episode') addTotals(totals, r.values);
   let lastCheckpoint: string | null = p.lastCheckpoint;
   let episodesDone = p.firstEpisode - 1;
+  /**
+   * True while the controller holds exactly the state after episode `episodesDone` (nothing of the next episode
+   * acted or trained yet): only then may a cancel write a checkpoint. A cancel mid-episode keeps the last
+   * checkpoint instead, so a resume never starts from the aborted episode's steps and training.
+   */
+  let atBoundary = true;
   let error: string | null = null;
+  let errorStack: string | undefined;
 
   const elapsed = () => p.priorWallTimeS + (performance.now() - t0) / 1000;
   const summary = (): RunSummary => ({
@@ -257,6 +291,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
     means: Object.fromEntries([...totals].map(([k, v]) => [k, v.sum / v.n])),
     lastCheckpoint,
     error,
+    ...(errorStack ? { errorStack } : {}),
   });
   const publishSummary = () => {
     const s = summary();
@@ -294,6 +329,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       for (let slot = 1; slot <= slots; slot++) {
         if (pausedPromise) await pausedPromise;
         if (cancelled) return false;
+        atBoundary = false;
         const t = performance.now();
         const actions = await controller.act(obs, env, false);
         tDecide.ms += performance.now() - t;
@@ -322,6 +358,7 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
       for (let slot = 1; slot <= slots; slot++) {
         if (pausedPromise) await pausedPromise;
         if (cancelled) break;
+        atBoundary = false;
         const tAct = performance.now();
         const actions = await controller.act(obs, env, !req.evaluate);
         decide.ms += performance.now() - tAct;
@@ -359,12 +396,17 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
         if (!(await evaluatePoint(episode))) break;
       }
       episodesDone = episode;
+      atBoundary = true;
       if (episode % req.checkpointEvery === 0 || episode === req.episodes) await checkpoint(episode);
       publishSummary();
     }
     status = cancelled ? 'cancelled' : 'completed';
-    if (cancelled && episodesDone > 0 && lastCheckpoint !== `ep-${String(episodesDone).padStart(6, '0')}`) {
-      await checkpoint(episodesDone);
+    if (cancelled) {
+      // A controller without save() keeps nothing to continue from, so it is at a boundary after any episode.
+      if ((atBoundary || !controller.save) && episodesDone > 0 && lastCheckpoint !== `ep-${String(episodesDone).padStart(6, '0')}`) await checkpoint(episodesDone);
+      // The aborted episode's lines (slots, its episode line, a partial evaluation point) go now, not at resume.
+      writer.close();
+      truncateMetricsAfter(dir, episodesDone);
     }
     return publishSummary();
   };
@@ -372,12 +414,16 @@ function execute(p: Prepared, hooks: RunHooks): RunHandle {
   const done = loop()
     .catch((err: unknown) => {
       status = 'failed';
-      error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+      // One line for people (a learner's error can carry kilobytes of minified source); the stack for bug reports.
+      const message = err instanceof Error ? err.message : String(err);
+      error = message.split('\n')[0].slice(0, 400) || 'failed';
+      errorStack = err instanceof Error && err.stack ? err.stack.slice(0, 100_000) : undefined;
       return publishSummary();
     })
     .finally(() => {
       writer.close();
       controller.dispose?.();
+      p.unlock();
     });
 
   return {
@@ -437,7 +483,8 @@ export async function startRunWith(
   const req = parseWith(runRequestSchema, input, 'run request');
   const dir = path.resolve(req.outDir ?? defaultRunDir(req));
   if (fs.existsSync(path.join(dir, RUN_FILES.config))) throw new UserError(`${dir} already holds a run`);
-  fs.mkdirSync(path.join(dir, RUN_FILES.checkpoints), { recursive: true });
+  makeDirectory(path.join(dir, RUN_FILES.checkpoints), 'run folder');
+  const unlock = lockRunFolder(dir);
   const config: RunConfig = {
     runId: path.basename(dir),
     createdAt: new Date().toISOString(),
@@ -447,7 +494,7 @@ export async function startRunWith(
   };
   writeJsonAtomic(path.join(dir, RUN_FILES.config), config);
   const scenarioSeed = typeof scenario.seed === 'number' ? scenario.seed : 1;
-  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, lastCheckpoint: null, scenarioSeed, evaluates: true }, hooks);
+  return execute({ req, config, dir, env, controller, firstEpisode: 1, priorWallTimeS: 0, lastCheckpoint: null, scenarioSeed, evaluates: true, unlock }, hooks);
 }
 
 /**
@@ -456,6 +503,7 @@ export async function startRunWith(
  */
 export async function resumeRun(dir: string, hooks: RunHooks = {}, opts: { episodes?: number } = {}): Promise<RunHandle> {
   const abs = path.resolve(dir);
+  if (!isRunFolder(abs)) throw new UserError(`${dir} is not a run folder (it has no ${RUN_FILES.config})`);
   const config = readRunConfig(abs);
   // The episode target of the session that was interrupted (summary.json): a run continued to 40 episodes and
   // stopped at 10 resumes towards 40, not towards the 4 of its first request in config.json.

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import type { ControllerFactory } from '../experiments/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
-import { Random } from '../sim/random';
+import type { Random } from '../sim/random';
 import { evaluateSlot, type VecDnnParams, type VecDnnSlotState } from '../sim/vec-dnn/slot';
 import { distinctDecisions, parseHyper, requireVecDnnEnv, toActions } from './common';
+import { CheckpointedRng } from './rng-checkpoint';
 
 export const geneticHyperSchema = z
   .strictObject({
@@ -81,9 +82,11 @@ export function geneticSearch(p: VecDnnParams, state: VecDnnSlotState, h: Geneti
 export const geneticFactory: ControllerFactory<number, VecDnnStepInfo> = async (env, { seed, hyper }) => {
   const h = parseHyper(geneticHyperSchema, hyper, 'genetic');
   const e = requireVecDnnEnv(env, 'genetic');
-  const rng = Random.fromSeed(seed);
+  const rng = new CheckpointedRng('genetic', seed);
   return {
     name: 'genetic',
-    act: () => toActions(geneticSearch(e.params, e.currentSlot().state, h, rng).decisions, e.edgeNodes),
+    act: () => toActions(geneticSearch(e.params, e.currentSlot().state, h, rng.current).decisions, e.edgeNodes),
+    save: (dir) => rng.save(dir),
+    load: (dir) => rng.load(dir),
   };
 };

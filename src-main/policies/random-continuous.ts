@@ -1,10 +1,10 @@
 // Uniform random continuous actions: the reference policy that paper 2's learners must beat.
 import type { ActionSpace } from '../sim/env';
-import { Random } from '../sim/random';
+import { CheckpointedRng } from './rng-checkpoint';
 import type { ControllerFactory } from '../experiments/controller';
 
 export const randomContinuousFactory: ControllerFactory<Float32Array, unknown> = async (env, { seed }) => {
-  const rng = Random.fromSeed(seed);
+  const rng = new CheckpointedRng('random-continuous', seed);
   const spaces = env.spec.actionSpaces.map((space: ActionSpace) => {
     if (space.kind !== 'continuous') throw new RangeError('random-continuous needs continuous action spaces');
     return space;
@@ -14,8 +14,10 @@ export const randomContinuousFactory: ControllerFactory<Float32Array, unknown> =
     act: () =>
       spaces.map((s) => {
         const a = new Float32Array(s.dim);
-        for (let i = 0; i < s.dim; i++) a[i] = rng.uniformIn(s.low, s.high);
+        for (let i = 0; i < s.dim; i++) a[i] = rng.current.uniformIn(s.low, s.high);
         return a;
       }),
+    save: (dir) => rng.save(dir),
+    load: (dir) => rng.load(dir),
   };
 };

@@ -1,14 +1,14 @@
 // Uniformly random legal actions (eq. 54 indices allowed by the masks), seeded: the floor any policy must beat.
 import { z } from 'zod';
 import type { ControllerFactory } from '../experiments/controller';
-import { Random } from '../sim/random';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { parseHyper, requireVecDnnEnv } from './common';
+import { CheckpointedRng } from './rng-checkpoint';
 
 export const randomFactory: ControllerFactory<number, VecDnnStepInfo> = async (env, { seed, hyper }) => {
   parseHyper(z.strictObject({}), hyper, 'random');
   requireVecDnnEnv(env, 'random');
-  const rng = Random.fromSeed(seed);
+  const rng = new CheckpointedRng('random', seed);
   return {
     name: 'random',
     act: (obs) => {
@@ -18,8 +18,10 @@ export const randomFactory: ControllerFactory<number, VecDnnStepInfo> = async (e
         mask.forEach((m, a) => {
           if (m) legal.push(a);
         });
-        return legal[rng.int(legal.length)];
+        return legal[rng.current.int(legal.length)];
       });
     },
+    save: (dir) => rng.save(dir),
+    load: (dir) => rng.load(dir),
   };
 };

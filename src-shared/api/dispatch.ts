@@ -27,6 +27,24 @@ export function toApiError(err: unknown): ApiErrorData {
   return { code: 'internal', message: `internal error: ${message}`, issues: [] };
 }
 
+/** Deepest nesting of params any method takes is well below this (a scenario with custom models: ~6). */
+export const MAX_PARAMS_DEPTH = 64;
+
+/**
+ * True when arrays/objects in `value` nest deeper than `limit`. Iterative: a body of 5000 nested brackets
+ * parses fine but overflows the stack of any recursive walk (schema checks, JSON.stringify).
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Runs one call against the handlers; never throws. `onInternal` sees bugs (for logging). */
 export async function dispatchCall(
   handlers: ApiHandlers,
@@ -39,6 +57,9 @@ export async function dispatchCall(
   }
   const m: ApiMethod = methodName;
   const spec = apiMethods[m];
+  if (nestsDeeperThan(rawParams, MAX_PARAMS_DEPTH)) {
+    return { ok: false, error: { code: 'validation', message: `params of ${m} nest deeper than ${MAX_PARAMS_DEPTH} levels`, issues: [{ path: '(root)', message: `at most ${MAX_PARAMS_DEPTH} levels of arrays and objects` }] } };
+  }
   const parsed = safeParseDescribed(spec.params, rawParams ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'validation', message: `invalid params of ${m}`, issues: parsed.issues } };

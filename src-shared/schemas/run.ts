@@ -89,6 +89,9 @@ export const runSummarySchema = z.object({
   /** Means over all episodes done: reward, completion time, and other episode values. */
   means: z.record(z.string(), z.number()),
   lastCheckpoint: z.string().nullable(),
+  /** Why a failed run failed, in one line. */
   error: z.string().nullable(),
+  /** The stack of that error, for a bug report (`vecwb ... --debug` prints it); never shown by default. */
+  errorStack: z.string().max(100_000).optional(),
 });
 export type RunSummary = z.infer<typeof runSummarySchema>;

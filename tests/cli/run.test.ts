@@ -61,7 +61,7 @@ describe('vecwb run (the real CLI)', () => {
     await expect(vecwb('--algo', 'greedy', '--episodes', '0', '--out', out)).rejects.toMatchObject({
       code: 2,
       stdout: '',
-      stderr: expect.stringContaining("--episodes must be an integer >= 1, got '0'"),
+      stderr: "vecwb: --episodes: got '0'; allowed 1..1000000 (a whole number in decimal digits)\n",
     });
     expect(fs.existsSync(out)).toBe(false);
   });

@@ -103,20 +103,27 @@ describe('lockDownContents', () => {
     f.handlers.get('will-attach-webview')!({ preventDefault });
     expect(preventDefault).toHaveBeenCalledTimes(1);
   });
-  it('denies every new window; only https links go to the system browser', () => {
+  it('denies every new window; only https links to allowed hosts go to the system browser', () => {
     const f = fakeContents();
     const openExternal = vi.fn(() => Promise.resolve());
     lockDownContents(f.contents, undefined, openExternal);
+    expect(f.open('https://doi.org/10.1109/x')).toEqual({ action: 'deny' });
     expect(f.open('https://example.com/paper.pdf')).toEqual({ action: 'deny' });
     expect(f.open('http://example.com/')).toEqual({ action: 'deny' });
     expect(f.open('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(f.open('app://renderer/index.html')).toEqual({ action: 'deny' });
     expect(f.open('javascript:alert(1)')).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls).toEqual([['https://example.com/paper.pdf']]);
+    expect(openExternal.mock.calls).toEqual([['https://doi.org/10.1109/x']]);
   });
-  it('picks external link targets: https without credentials only', () => {
+  it('picks external link targets: https to an allowed host, without credentials or port', () => {
     expect(externalLinkTarget('https://arxiv.org/abs/1234')).toBe('https://arxiv.org/abs/1234');
-    expect(externalLinkTarget('https://user:pw@example.com/')).toBeNull();
+    expect(externalLinkTarget('https://github.com/oxwhirl/pymarl')).toBe('https://github.com/oxwhirl/pymarl');
+    expect(externalLinkTarget('https://example.com/paper.pdf')).toBeNull();
+    expect(externalLinkTarget('https://github.com.evil.example/')).toBeNull();
+    expect(externalLinkTarget('https://evilgithub.com/')).toBeNull();
+    expect(externalLinkTarget('https://github.com:8443/')).toBeNull();
+    expect(externalLinkTarget('http://github.com/')).toBeNull();
+    expect(externalLinkTarget('https://user:pw@github.com/')).toBeNull();
     expect(externalLinkTarget('smb://share/x')).toBeNull();
     expect(externalLinkTarget('')).toBeNull();
   });

@@ -68,3 +68,24 @@ describe('isac-dt run and resume through the runner', () => {
     }
   }, 120_000);
 });
+
+// The off-policy family (Ly-MADDPG, Ly-MATD3, Ly-MASAC share off-policy.ts): replay, target networks, the
+// temperature and the noise RNG all travel in the checkpoint. Ly-MASAC, stopped after 2 episodes.
+describe('isac-dt off-policy learner resume', () => {
+  it('ly-masac: 2 episodes + resume to 4 == 4 uninterrupted episodes', async () => {
+    const root = tmp();
+    const req = (outDir: string, episodes: number) => ({
+      ...request(outDir, episodes),
+      algo: 'ly-masac',
+      hyper: { batchSize: 4, warmupSlots: 3, bufferSize: 64 },
+    });
+    expect((await (await startRun(req(path.join(root, 'fresh'), 4))).done).status).toBe('completed');
+    const dir = path.join(root, 'resumed');
+    expect((await (await startRun(req(dir, 2))).done).lastCheckpoint).toBe('ep-000002');
+    expect((await (await resumeRun(dir, {}, { episodes: 4 })).done).status).toBe('completed');
+    const untimed = (rs: MetricRecord[]) => rs.map((r) => ({ ...r, wallTimeS: 0, values: { ...r.values, decisionMs: 0, trainStepMs: 0, updateMs: 0 } }));
+    const a = readMetrics(path.join(root, 'fresh'));
+    expect(episodes(a)[3].values.trainSteps).toBeGreaterThan(0);
+    expect(untimed(readMetrics(dir))).toEqual(untimed(a));
+  }, 120_000);
+});

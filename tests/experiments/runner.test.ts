@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { episodeSeed, startRunWith } from '../../src-main/experiments/runner';
-import { readMetrics, readRunConfig, readSummary, truncateMetricsAfter, parseMetricLines } from '../../src-main/experiments/run-folder';
+import { readMetrics, readRunConfig, readSummary, parseMetricLines } from '../../src-main/experiments/run-folder';
 import type { Controller } from '../../src-main/experiments/controller';
 import { CounterEnv } from './counter-env';
 
@@ -55,7 +55,7 @@ describe('runner', () => {
     expect(new Set(env.seeds).size).toBe(4);
   });
 
-  it('cancel keeps every line already written and marks the run cancelled', async () => {
+  it('cancel mid-episode drops that episode\'s lines and writes no checkpoint holding its steps', async () => {
     const dir = path.join(tmp(), 'r2');
     const env = new CounterEnv();
     const ctl = alwaysOne();
@@ -70,23 +70,41 @@ describe('runner', () => {
     const summary = await handle.done;
     expect(summary.status).toBe('cancelled');
     expect(summary.episodesDone).toBe(1);
+    // Episode 2 had acted for 2 slots: its lines are gone and no checkpoint was taken (checkpointEvery 50).
     const records = readMetrics(dir);
-    expect(records.filter((r) => r.kind === 'slot')).toHaveLength(5);
-    expect(records.filter((r) => r.kind === 'episode')).toHaveLength(1);
-    // A checkpoint of the last complete episode exists for resume.
-    expect(summary.lastCheckpoint).toBe('ep-000001');
-    expect(truncateMetricsAfter(dir, 1)).toBe(4);
-    expect(readMetrics(dir).every((r) => r.episode === 1)).toBe(true);
+    expect(records.map((r) => (r.kind === 'slot' ? `${r.episode}.${r.slot}` : `ep${r.episode}`))).toEqual(['1.1', '1.2', '1.3', 'ep1']);
+    expect(ctl.saved).toEqual([]);
+    expect(summary.lastCheckpoint).toBeNull();
+    expect(fs.existsSync(path.join(dir, 'checkpoints', 'latest.json'))).toBe(false);
+  });
+
+  it('cancel between episodes checkpoints that boundary', async () => {
+    const dir = path.join(tmp(), 'r2b');
+    const ctl = alwaysOne();
+    let handleRef: { cancel(): void } | null = null;
+    const handle = await startRunWith(new CounterEnv() as never, ctl as never, { algo: 'one', episodes: 100, seed: 1, outDir: dir }, {}, {
+      onRecord(r) {
+        if (r.kind === 'episode' && r.episode === 2) handleRef?.cancel();
+      },
+    });
+    handleRef = handle;
+    const summary = await handle.done;
+    expect(summary).toMatchObject({ status: 'cancelled', episodesDone: 2, lastCheckpoint: 'ep-000002' });
+    expect(ctl.saved).toEqual(['ep-000002']);
+    expect(readMetrics(dir).filter((r) => r.kind === 'episode').map((r) => r.episode)).toEqual([1, 2]);
   });
 
   it('a failing controller ends the run as failed with the error, keeping earlier lines', async () => {
     const dir = path.join(tmp(), 'r3');
     const env = new CounterEnv();
     let calls = 0;
-    const ctl = { name: 'boom', act: () => { if (++calls === 4) throw new Error('exploded'); return [0]; } };
+    // A learner's error can carry kilobytes of minified source after its first line.
+    const ctl = { name: 'boom', act: () => { if (++calls === 4) throw new Error(`exploded\n${'var a=1;'.repeat(5000)}`); return [0]; } };
     const summary = await (await startRunWith(env as never, ctl as never, { algo: 'boom', episodes: 3, outDir: dir }, {})).done;
     expect(summary.status).toBe('failed');
-    expect(summary.error).toContain('exploded');
+    expect(summary.error).toBe('exploded');
+    expect(summary.errorStack).toMatch(/^Error: exploded\n/);
+    expect(readSummary(dir)?.error).toBe('exploded');
     expect(readMetrics(dir).filter((r) => r.kind === 'slot')).toHaveLength(3);
   });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import readline from 'node:readline/promises';
 import { experimentRequestSchema, planExperiment } from '../../../src-shared/api/experiments';
 import { UserError } from '../../../src-shared/errors';
+import { parseDecimalInt } from '../parse-int';
 import { formatDuration, projectExperiment, remainingSeconds } from '../../../src-shared/reproduction/projection';
 import {
   getPaperExperiment,
@@ -57,16 +58,12 @@ async function confirm(question: string): Promise<boolean> {
 function experimentOverrides(exp: PaperExperiment, raw: Record<string, unknown>): ExperimentOverrides {
   const out: ExperimentOverrides = {};
   if (raw.episodes !== undefined) {
-    const n = Number(raw.episodes);
-    if (!Number.isInteger(n) || n < 1) throw new UserError(`--episodes must be an integer >= 1, got '${String(raw.episodes)}'`);
-    out.episodes = n;
+    out.episodes = parseDecimalInt('--episodes', String(raw.episodes), 1, 1_000_000);
   }
   if (raw.seeds !== undefined) {
-    const seeds = String(raw.seeds).split(',').map((t) => Number(t.trim()));
-    if (seeds.length === 0 || seeds.some((n) => !Number.isInteger(n) || n < 0)) {
-      throw new UserError(`--seeds must be integers >= 0 separated by commas, got '${String(raw.seeds)}'`);
-    }
-    out.seeds = seeds;
+    out.seeds = String(raw.seeds)
+      .split(',')
+      .map((t) => parseDecimalInt('--seeds', t.trim(), 0, 2 ** 31 - 1));
   }
   if (raw.scenario !== undefined) {
     if (exp.kind !== 'sweep') throw new UserError(`--scenario: ${exp.id} draws a model, it runs no scenario`);

@@ -2,16 +2,11 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from '../../../src-shared/errors';
+import { decimalIntOption } from '../parse-int';
+import { isDebug } from '../error-report';
+import { folderProblem } from '../../experiments/make-dir';
 import type { RunHandle, RunHooks } from '../../experiments/runner';
 import type { RunSummary } from '../../../src-shared/schemas/run';
-
-function parseInteger(name: string, min: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new UserError(`--${name} must be an integer >= ${min}, got '${value}'`);
-    return n;
-  };
-}
 
 function parseHyper(pairs: string[] | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -66,8 +61,10 @@ async function follow(start: (hooks: RunHooks) => Promise<RunHandle>): Promise<R
       }
     },
   });
-  const onSignal = () => {
-    process.stderr.write('\ncancelling: finishing the current slot and writing a checkpoint...\n');
+  let signal: NodeJS.Signals | null = null;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signal = sig;
+    process.stderr.write('\ncancelling: stopping after the current slot; the unfinished episode is dropped (a second Ctrl-C stops at once)\n');
     handle.cancel();
   };
   process.once('SIGINT', onSignal);
@@ -75,6 +72,8 @@ async function follow(start: (hooks: RunHooks) => Promise<RunHandle>): Promise<R
   try {
     const summary = await handle.done;
     bar?.stop();
+    // The shell convention for a run ended by a signal: 128 + the signal number.
+    if (signal && summary.status === 'cancelled') process.exitCode = signal === 'SIGINT' ? 130 : 143;
     return summary;
   } finally {
     process.off('SIGINT', onSignal);
@@ -92,6 +91,14 @@ function report(summary: RunSummary): void {
   if (m.reward !== undefined) lines.push(`  mean episodic reward: ${m.reward.toFixed(3)}`);
   if (m.completionTimeMeanS !== undefined) lines.push(`  mean completion time per task: ${m.completionTimeMeanS.toFixed(4)} s`);
   if (summary.error) lines.push(`  error: ${summary.error}`);
+  if (summary.errorStack && isDebug(process.argv)) lines.push(summary.errorStack);
+  if (summary.status === 'cancelled') {
+    lines.push(
+      summary.lastCheckpoint
+        ? `  \`vecwb resume ${summary.dir}\` continues from checkpoint ${summary.lastCheckpoint}`
+        : `  no checkpoint yet: \`vecwb resume ${summary.dir}\` starts it from episode 1`,
+    );
+  }
   process.stdout.write(lines.join('\n') + '\n');
   if (summary.status === 'failed') process.exitCode = 1;
 }
@@ -103,16 +110,16 @@ export function register(program: Command): void {
     .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']))
     .option('--scenario <file|default>', "scenario JSON file, or 'default' for the paper's settings", 'default')
     .option('--algo <name>', 'algorithm: mad2rl, pqmix, genetic, greedy, random, all-local, all-rsu, ly-dtmppo, ... (required unless --resume)')
-    .option('--episodes <n>', 'number of episodes (default 1; with --resume: the new total)', parseInteger('episodes', 1))
-    .option('--seed <n>', 'run seed (episode seeds derive from it)', parseInteger('seed', 0), 1)
+    .option('--episodes <n>', 'number of episodes (default 1; with --resume: the new total)', decimalIntOption('--episodes', 1, 1_000_000))
+    .option('--seed <n>', 'run seed (episode seeds derive from it)', decimalIntOption('--seed', 0, 2 ** 31 - 1), 1)
     .option('--out <dir>', 'run folder (default: runs/<time>-<env>-<algo>-s<seed>)')
     .option('--runs-dir <dir>', 'parent folder of default run folders', 'runs')
     .option('--backend <name>', 'TF backend for learners: auto, tensorflow, wasm, cpu', process.env.VECWB_TF_BACKEND ?? 'auto')
-    .option('--checkpoint-every <n>', 'episodes between checkpoints', parseInteger('checkpoint-every', 1), 50)
+    .option('--checkpoint-every <n>', 'episodes between checkpoints', decimalIntOption('--checkpoint-every', 1, 1_000_000), 50)
     .option('--hyper <key=value...>', 'algorithm hyper-parameters (JSON values)')
     .option('--no-slot-metrics', 'write only per-episode lines')
-    .option('--eval-every <n>', 'learners: exploration-off evaluation episodes every n training episodes and after the last (0 = none)', parseInteger('eval-every', 0), 0)
-    .option('--eval-episodes <n>', 'episodes per evaluation point', parseInteger('eval-episodes', 1), 5)
+    .option('--eval-every <n>', 'learners: exploration-off evaluation episodes every n training episodes and after the last (0 = none)', decimalIntOption('--eval-every', 0, 1_000_000), 0)
+    .option('--eval-episodes <n>', 'episodes per evaluation point', decimalIntOption('--eval-episodes', 1, 10_000), 5)
     .option('--evaluate', 'no exploration or learning (use with --checkpoint for trained learners)')
     .option('--checkpoint <dir>', 'checkpoint to load first: an ep-NNNNNN folder or a run folder (its latest); its hyper-parameters are the defaults')
     .option('--resume <run-dir>', 'continue this run folder from its last checkpoint instead (same as `vecwb resume`)')
@@ -123,6 +130,11 @@ export function register(program: Command): void {
         return;
       }
       if (!opts.algo) throw new UserError('--algo is required (or --resume <run-dir>)');
+      // Where the run goes, checked before anything is built (the runner creates the folders).
+      for (const [flag, dir] of [['--out', opts.out], ['--runs-dir', opts.out ? undefined : opts.runsDir]] as const) {
+        const problem = dir === undefined ? null : folderProblem(dir);
+        if (problem) throw new UserError(`${flag}: ${problem}`);
+      }
       const { loadScenarioFile } = await import('../../experiments/scenarios');
       let env = opts.env as 'vec-dnn' | 'isac-dt' | undefined;
       let scenario: 'default' | Record<string, unknown> = 'default';
@@ -163,7 +175,7 @@ export function register(program: Command): void {
     .command('resume')
     .description('continue a run folder from its last checkpoint (no metric line is lost or duplicated)')
     .argument('<run-dir>', 'the run folder')
-    .option('--episodes <n>', 'new total number of episodes', parseInteger('episodes', 1))
+    .option('--episodes <n>', 'new total number of episodes', decimalIntOption('--episodes', 1, 1_000_000))
     .action(async (dir: string, opts) => {
       const { resumeRun } = await import('../../experiments/runner');
       report(await follow((hooks) => resumeRun(dir, hooks, { episodes: opts.episodes })));

@@ -3,18 +3,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../../src-shared/errors';
+import { decimalIntOption } from '../parse-int';
 
-function parsePort(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port must be an integer in 0..65535, got '${value}'`);
-  return n;
-}
-
-function parseWorkers(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--workers must be an integer in 1..64, got '${value}'`);
-  return n;
-}
+const parsePort = decimalIntOption('--port', 0, 65535);
+const parseWorkers = decimalIntOption('--workers', 1, 64);
 
 export function register(program: Command): void {
   program
