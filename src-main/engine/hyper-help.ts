@@ -87,6 +87,8 @@ export const hyperHelp: Record<string, HyperHelp> = {
   entropyCoef: h('Entropy bonus coefficient'),
   entropy: h("Entropy of the bonus: 'squashed' (of the squashed action), 'gaussian' (pre-squash), 'off'"),
   valueNorm: h("Normalise value targets with running statistics (MAPPO's value normalisation)"),
+  valueNormDecay: h("Value normaliser statistics: 0 = cumulative over the run; in (0, 1) = debiased moving averages with this weight per update (MAPPO's ValueNorm: 0.99999)"),
+  actorInput: h("What each actor sees: 'local' = its local state (40); 'global' = the global state (41), the DT's global view (Sec. III-A)"),
   advantageNorm: h('Normalise advantages to zero mean and unit std per rollout'),
   agentRewards: h("Learn from each agent's own reward r_i (one critic output per agent); off: the team reward for all"),
   stdMode: h("'state': the actor outputs mean and log-std (Sec. VI-B); 'parameter': a learned state-independent log-std"),

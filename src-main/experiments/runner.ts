@@ -510,17 +510,6 @@ export async function resumeRun(dir: string, hooks: RunHooks = {}, opts: { episo
   const target = opts.episodes ?? readSummary(abs)?.episodes ?? config.request.episodes;
   const req: RunRequest = { ...config.request, episodes: target };
   if (req.episodes < 1) throw new UserError('episodes must be >= 1');
-  const checkpointed = latestCheckpointEpisode(abs);
-  if (checkpointed > req.episodes) {
-    throw new UserError(`${abs} has ${checkpointed} episodes checkpointed; give an episode total of at least ${checkpointed} to continue it`);
-  }
+  // fillFolder refuses a total below the latest checkpoint (read through its schema: a corrupt file is named)
   return execute(await prepare(req, abs, true), hooks);
-}
-
-/** Episode of the run folder's latest checkpoint (checkpoints/latest.json), 0 without one. */
-function latestCheckpointEpisode(dir: string): number {
-  const latest = path.join(dir, RUN_FILES.latestCheckpoint);
-  if (!fs.existsSync(latest)) return 0;
-  const { episode } = JSON.parse(fs.readFileSync(latest, 'utf8')) as { episode?: unknown };
-  return typeof episode === 'number' && Number.isInteger(episode) ? episode : 0;
 }
