@@ -1,7 +1,7 @@
 // Choosing the episode window of a SUMO trace: the earliest start at which enough vehicles drive through the
 // whole window [start, start + (T - 1) tau].
 import { describe, expect, it } from 'vitest';
-import { earliestFullWindowStart, vehiclesCovering } from '../../src-shared/mobility/trace-window';
+import { earliestFullWindowStart, fittingWindows, pickRoles, vehiclesCovering } from '../../src-shared/mobility/trace-window';
 
 const spans = [
   { id: 'a', firstTimeS: 0, lastTimeS: 40 },
@@ -27,5 +27,23 @@ describe('trace episode window', () => {
     expect(earliestFullWindowStart(spans, 3, 34)).toBe(null); // 7..41 loses a; nothing later has 3
     expect(earliestFullWindowStart(spans, 4, 13)).toBe(7);
     expect(earliestFullWindowStart([], 1, 10)).toBe(null);
+  });
+});
+
+describe('fitting windows and role picks', () => {
+  it('offers only starts with enough vehicles through the whole window', () => {
+    expect(fittingWindows(spans, 2, 29)).toEqual([
+      { startS: 2, covering: ['a', 'b'] },
+      { startS: 5, covering: ['a', 'b'] }, // c enters at 5 but leaves at 20
+      { startS: 7, covering: ['a', 'b', 'd'] },
+    ]);
+    expect(fittingWindows(spans, 3, 34)).toEqual([]);
+    expect(fittingWindows(spans, 1, 29, 1)).toEqual([{ startS: 0, covering: ['a'] }]);
+  });
+
+  it('keeps chosen ids that still cover the window and fills the rest in trace order', () => {
+    expect(pickRoles(spans, 7, 29, 1, 2)).toEqual({ cvIds: ['a'], svIds: ['b', 'd'] });
+    expect(pickRoles(spans, 7, 29, 1, 1, { cvIds: ['d'], svIds: ['c'] })).toEqual({ cvIds: ['d'], svIds: ['a'] });
+    expect(pickRoles(spans, 7, 29, 2, 2)).toBeNull();
   });
 });

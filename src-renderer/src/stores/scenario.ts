@@ -28,6 +28,8 @@ export const useScenarioStore = defineStore('scenario', () => {
   const preview = shallowRef<MobilityPreview | null>(null);
   const previewError = ref<string | null>(null);
   const previewSlot = ref(1);
+  /** True once the user changed the scenario since it was opened (a preset switch then asks first). */
+  const edited = ref(false);
 
   const fieldErrors = computed(() => issuesByPath(issues.value));
   const valid = computed(() => resolved.value !== null && issues.value.length === 0);
@@ -39,7 +41,7 @@ export const useScenarioStore = defineStore('scenario', () => {
     issues.value = result.issues;
     resolved.value = result.ok ? result.scenario : null;
     if (result.ok) {
-      useLayoutStore().queue({ lastScenario: { env: env.value, scenario: draft.value, presetId: presetId.value } });
+      useLayoutStore().queue({ lastScenario: { env: env.value, scenario: draft.value, presetId: presetId.value, edited: edited.value } });
     }
   }
   const validate = debounced(() => validateNow(), VALIDATE_DELAY_MS);
@@ -49,12 +51,13 @@ export const useScenarioStore = defineStore('scenario', () => {
   }
 
   /** Restores the last scenario, or opens the paper's default. */
-  async function init(last: { env: EnvId; scenario: Json; presetId: string | null } | null): Promise<void> {
+  async function init(last: { env: EnvId; scenario: Json; presetId: string | null; edited?: boolean } | null): Promise<void> {
     if (presets.value.length === 0) await loadPresets();
     if (last) {
       env.value = last.env;
       presetId.value = last.presetId;
       draft.value = last.scenario;
+      edited.value = last.edited ?? last.presetId === null;
       await validateNow();
       if (resolved.value) draft.value = resolved.value;
       else if (issues.value.length > 0) useConnectionStore().notify('the last scenario has problems; see the Vehicles & RSUs screen', 'error');
@@ -70,6 +73,7 @@ export const useScenarioStore = defineStore('scenario', () => {
     env.value = preset.env;
     presetId.value = id;
     draft.value = preset.scenario;
+    edited.value = false;
     await validateNow();
     if (resolved.value) draft.value = resolved.value;
     preview.value = null;
@@ -77,6 +81,7 @@ export const useScenarioStore = defineStore('scenario', () => {
 
   function setField(path: string, value: unknown): void {
     draft.value = setAt(draft.value, path, value);
+    edited.value = true;
     validate();
   }
 
@@ -84,6 +89,7 @@ export const useScenarioStore = defineStore('scenario', () => {
   function setDraft(obj: Json): void {
     draft.value = obj;
     presetId.value = null;
+    edited.value = true;
     validate();
   }
 
@@ -142,6 +148,7 @@ export const useScenarioStore = defineStore('scenario', () => {
     preview,
     previewError,
     previewSlot,
+    edited,
     loadPresets,
     init,
     applyPreset,
