@@ -37,3 +37,19 @@ describe('paper-2 layout preview', () => {
     expect(wide.uncovered[1][0][1]).toBeCloseTo(650 - 98.8, 0);
   });
 });
+
+describe('paper-2 form fields', () => {
+  it('every field of the form exists in the scenario with defaults, and enums offer the schema choices', async () => {
+    const { isacGroups, isacEnumOptions } = await import('../../src-renderer/src/views/scenario/isac-fields');
+    const { getAt } = await import('../../src-renderer/src/stores/paths');
+    const d = isacDtScenarioSchema.parse({});
+    for (const f of isacGroups.flatMap((g) => g.fields)) {
+      const v = getAt(d, f.path);
+      if (f.kind === 'enum') expect(isacEnumOptions(f.path)).toContain(v);
+      else if (f.kind === 'boolean') expect(typeof v).toBe('boolean');
+      else expect(typeof v, f.path).toBe('number');
+    }
+    expect(isacEnumOptions('digitalTwin.offMasks')).toEqual(['g-rsu', 'rsu-queues', 'global']);
+    expect(isacEnumOptions('road.lengthM')).toEqual([]);
+  });
+});

@@ -72,6 +72,7 @@ export const useScenarioStore = defineStore('scenario', () => {
     if (!preset) throw new Error(`unknown preset ${id}`);
     env.value = preset.env;
     presetId.value = id;
+    resolved.value = null;
     draft.value = preset.scenario;
     edited.value = false;
     await validateNow();
