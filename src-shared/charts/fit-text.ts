@@ -80,7 +80,8 @@ export function fitFigureText(option: EChartsOption, widthPx: number, heightPx: 
       // The first axis sits on the left, a second one on the right: widen that side.
       const side = i === 0 ? 'left' : 'right';
       if (gridOut && typeof gridOut[side] === 'number') gridOut = { ...gridOut, [side]: (gridOut[side] as number) + extra };
-      return { ...a, name: lines.join('\n'), nameGap: num(a.nameGap, 40) + extra / 2, nameTextStyle: { ...style, lineHeight } };
+      // ECharts keeps nameGap to the line nearest the axis; the added lines grow outwards into the widened margin.
+      return { ...a, name: lines.join('\n'), nameTextStyle: { ...style, lineHeight } };
     });
     out.yAxis = Array.isArray(out.yAxis) ? wrapped : wrapped[0];
   }

@@ -1,12 +1,14 @@
-// Steps of issue 12, item 7 (scenario and model editors), driven in Chromium against `vecwb serve`. Each step
+// Steps of issue 12, item 7 (scenario and model editors) and the leftovers of items 3 and 5, driven in Chromium against `vecwb serve`. Each step
 // fails on the code before this work: paper 2 had a raw JSON box, the SUMO import proposed a start its own
 // engine refused on a spider-network trace, presets and imports dropped edits silently, the DNN editor passed
 // an invalid value on ("cIn must be -5") and numbered rows from 0, "+ fc" added a 1 -> 1 row.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { shot } from './flow';
+import { shot, shotsDir } from './flow';
+import { download, startExperiment } from './issue12-steps';
 import { repoRoot } from './serve-process';
 
 const attr = async (page: Page, selector: string, name: string) => (await page.locator(selector).getAttribute(name)) ?? '';
@@ -164,4 +166,57 @@ export async function dnnEditor(page: Page, scratch: string): Promise<void> {
   await page.setInputFiles('[data-testid=import-model]', notModel);
   await page.click('[data-testid=confirm-model-yes]');
   await page.locator('.notice.error', { hasText: 'not-a-model.json: a model file needs a "layers" array; got "layers": "conv"' }).waitFor();
+}
+
+/**
+ * Items 3 and 5 leftovers on three short greedy runs: the metric explorer plots a slot metric against the slot,
+ * the export list shows every CSV of a data export (it kept only the newest 60 files), and a figure whose title
+ * is wider than the figure wraps it instead of clipping both ends (the reproduce PNGs are drawn the same way).
+ */
+export async function slotMetricAndExports(page: Page, scratch: string): Promise<void> {
+  await page.click('[data-testid=nav-vehicles]');
+  await page.selectOption('[data-testid=preset-select]', 'paper1-small');
+  await page.click('[data-testid=confirm-preset-yes]');
+  await page.waitForFunction(() => (document.querySelector('[data-testid="field-cvs.count"]') as HTMLInputElement | null)?.value === '3');
+  await startExperiment(page, { episodes: 3, seeds: '1, 2, 3', runs: 3 });
+  await page.click('[data-testid=nav-experiments]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=job][data-state=completed]').length === 3, undefined, { timeout: 900_000 });
+
+  // Item 3: x = slot.
+  await page.click('[data-testid=nav-live]');
+  await page.selectOption('[data-testid=metric-chart] [data-testid=metric-x]', 'slot');
+  await page.locator('[data-testid=metric-chart] h3', { hasText: 'against the slot (latest episode)' }).waitFor();
+  await page.selectOption('[data-testid=metric-chart] [data-testid=metric-select]', 'reward');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=metric-chart] .echart')?.getAttribute('data-points')) === 30);
+  const series = Number(await attr(page, '[data-testid=metric-chart] .echart', 'data-series'));
+  expect(series).toBe(3); // one curve per run, its latest episode
+  expect(page.url()).toContain('x=slot');
+  await shot(page, 'e12-06-live-slot');
+
+  // Item 5: every CSV of the export is listed (before: the newest 60 files only).
+  await page.click('[data-testid=nav-export]');
+  await page.getByText('(3 chosen)').waitFor();
+  const csv = await download(page, () => page.click('[data-testid=export-csv]'), scratch);
+  const entries = execFileSync('unzip', ['-Z1', csv.file], { encoding: 'utf8' }).trim().split('\n');
+  expect(entries.length).toBeGreaterThan(60);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=exported-file]').length === n, entries.length + 1);
+  expect(await page.textContent('[data-testid=exported-count]')).toBe(`${entries.length + 1} files`);
+  const listed = await page.locator('[data-testid=exported-file]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path') ?? ''));
+  for (const e of entries) expect(listed.some((p) => p.endsWith(`/${e.split('/').pop()}`))).toBe(true);
+
+  // Item 5: a title wider than the figure wraps (single column, font x1.5): both lines inside the SVG.
+  await page.selectOption('[data-testid=figure-select]', 'p1-fig9b');
+  await page.selectOption('[data-testid=figure-size]', 'single');
+  await page.selectOption('[data-testid=figure-font-scale]', '1.5');
+  await page.selectOption('[data-testid=figure-format]', 'svg');
+  const svg = await download(page, () => page.click('[data-testid=export-figure]'), scratch);
+  const texts = [...fs.readFileSync(svg.file, 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+  const head = texts.find((t) => t.startsWith('Fig. 9b-style:')) ?? '';
+  expect(head).not.toBe('');
+  expect(head).not.toMatch(/\)$/);
+  expect(texts.some((t) => /\(3 CVs, 2 SVs\)$/.test(t) && !t.startsWith('Fig.'))).toBe(true);
+  await page.selectOption('[data-testid=figure-format]', 'png');
+  const png = await download(page, () => page.click('[data-testid=export-figure]'), scratch);
+  fs.copyFileSync(png.file, path.join(shotsDir, 'e12-08-export-wrapped-title.png'));
+  await shot(page, 'e12-07-export-files');
 }

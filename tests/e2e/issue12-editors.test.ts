@@ -1,6 +1,7 @@
 // Issue 12, item 7 end-to-end in Chromium against `vecwb serve`: the paper-2 scenario form and preview, the
 // preset switch that asks before dropping edits, the SUMO import on a spider-network trace (fitting windows,
-// CV/SV picker, equal-scale map with roads) and the DNN editor (follow-on errors, row numbers, "+ fc", import).
+// CV/SV picker, equal-scale map with roads) and the DNN editor (follow-on errors, row numbers, "+ fc", import);
+// then x = slot in the metric explorer (item 3) and the export list and wrapped figure titles (item 5).
 // Screenshots go to test-output/screenshots (e12-*).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { shotsDir, watchProblems } from './flow';
-import { dnnEditor, paper2Form, presetAsks, sumoSpider } from './issue12-editors-steps';
+import { dnnEditor, paper2Form, presetAsks, slotMetricAndExports, sumoSpider } from './issue12-editors-steps';
 import { startServe, type ServeProcess } from './serve-process';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +20,7 @@ let serve: ServeProcess | null = null;
 let runsDir: string;
 
 async function openApp(url: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.setDefaultTimeout(120_000);
   const problems = watchProblems(page);
   await page.goto(url);
@@ -51,7 +52,7 @@ describe.skipIf(!haveChromium)('issue 12 item 7: scenario and model editors (vec
     await serve?.stop();
   });
 
-  it('paper-2 form and preview, preset switch asks, SUMO spider import, DNN editor', async () => {
+  it('paper-2 form and preview, preset switch asks, SUMO spider import, DNN editor, slot metric, exports', async () => {
     fs.mkdirSync(shotsDir, { recursive: true });
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e12ed-files-'));
     const { page, problems } = await openApp(serve!.url);
@@ -59,6 +60,7 @@ describe.skipIf(!haveChromium)('issue 12 item 7: scenario and model editors (vec
     await step(page, 'preset', () => presetAsks(page));
     await step(page, 'sumo', () => sumoSpider(page));
     await step(page, 'dnn', () => dnnEditor(page, scratch));
+    await step(page, 'slot-exports', () => slotMetricAndExports(page, scratch));
     expect(problems).toEqual([]);
     await page.close();
   }, 1_800_000);
