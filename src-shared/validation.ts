@@ -125,6 +125,24 @@ function rangeText(root: z.core.$ZodType, issue: z.core.$ZodIssue & { input?: un
   return `${got !== undefined ? `got ${got}; ` : ''}allowed ${formatBounds(bounds, unit)}`;
 }
 
+/**
+ * The issue's message naming the value received when zod's issue does not (a schema's own "h must be a number"
+ * becomes 'h must be a number; got "8"'; an unknown discriminator names the value found).
+ */
+function withReceived(issue: z.core.$ZodIssue & { input?: unknown }): string {
+  const message = issue.message;
+  if (/\bgot\b/.test(message)) return message;
+  if (issue.code === 'invalid_type' && 'input' in issue) {
+    return issue.input === undefined ? `${message}; missing` : `${message}; got ${showValue(issue.input)}`;
+  }
+  const discriminator = (issue as { discriminator?: unknown }).discriminator;
+  if (issue.code === 'invalid_union' && typeof discriminator === 'string' && issue.input !== null && typeof issue.input === 'object') {
+    const found = (issue.input as Record<string, unknown>)[discriminator];
+    return `${message}; got ${found === undefined ? 'none' : showValue(found)}`;
+  }
+  return message;
+}
+
 /** One readable message per issue; range issues state the value received and the field's whole allowed range. */
 export function describeIssues(
   schema: z.core.$ZodType,
@@ -133,7 +151,7 @@ export function describeIssues(
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const range = rangeText(schema, issue);
-    if (range === undefined) return { path, message: issue.message === DEFAULT_RANGE_MESSAGE ? 'out of the allowed range' : issue.message };
+    if (range === undefined) return { path, message: issue.message === DEFAULT_RANGE_MESSAGE ? 'out of the allowed range' : withReceived(issue) };
     return { path, message: issue.message === DEFAULT_RANGE_MESSAGE ? range : `${issue.message}; ${range}` };
   });
 }

@@ -25,6 +25,7 @@ import { scenarioPresets } from './presets';
 import { REPRODUCE_DIR, ReproductionService } from './reproductions';
 import { RunIndex } from './run-index';
 import { importTrace } from './trace-import';
+import { traceOverview } from './trace-overview';
 import { confineTracePath } from '../sim/mobility/trace-confinement';
 import { UiStateStore } from './ui-state-store';
 import { makeDirectory } from '../experiments/make-dir';
@@ -175,6 +176,7 @@ export function createEngine(opts: EngineOptions): Engine {
     },
     'scenario.preview': ({ env, scenario, episodeSeed }) => previewMobility(env, scenario, episodeSeed, baseDir, traceRoots),
     'scenario.importTrace': ({ fileName, xml }) => importTrace(tracesDir, fileName, xml),
+    'scenario.traceOverview': ({ file }) => traceOverview(file, baseDir, traceRoots),
 
     'models.presets': () => [...listPresetModels()],
     'models.profile': ({ model, bytesPerElement }) => profileModelForUi(model, bytesPerElement),

@@ -5,6 +5,7 @@ import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import type { EChartsOption } from 'echarts';
 import { UserError } from '../../src-shared/errors';
+import { fitFigureText } from '../../src-shared/charts/fit-text';
 
 export interface SvgSize {
   /** CSS pixels of the figure. */
@@ -34,7 +35,8 @@ export function renderFigureSvg(option: EChartsOption, size: SvgSize = DEFAULT_F
   checkSize('height', size.height, 100, 10_000);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption({ ...option, animation: false });
+    // Titles and y-axis names wider than the figure wrap instead of losing their ends.
+    chart.setOption({ ...fitFigureText(option, size.width, size.height), animation: false });
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

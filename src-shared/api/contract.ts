@@ -10,7 +10,7 @@ import { exportDataParamsSchema, exportFigureDataParamsSchema, exportFigureParam
 import { profileModelParamsSchema, profileModelResultSchema } from './models';
 import { reproductionItemSchema, reproductionKeySchema, reproductionReportSchema } from './reproduce';
 import { configDiffRowSchema, getRunParamsSchema, runDetailSchema, runListItemSchema } from './runs';
-import { importTraceParamsSchema, importTraceResultSchema, mobilityPreviewSchema, scenarioPresetSchema, validateScenarioResultSchema } from './scenarios';
+import { importTraceParamsSchema, importTraceResultSchema, mobilityPreviewSchema, scenarioPresetSchema, traceOverviewSchema, validateScenarioResultSchema } from './scenarios';
 import { uiStatePatchSchema, uiStateSchema } from './ui-state';
 
 const none = z.object({}).strict();
@@ -70,6 +70,8 @@ export const apiMethods = {
   'scenario.validate': method(z.object({ env: envIdSchema, scenario: z.unknown() }), validateScenarioResultSchema),
   'scenario.preview': method(z.object({ env: envIdSchema, scenario: z.unknown(), episodeSeed: z.number().int().min(0).default(1) }), mobilityPreviewSchema),
   'scenario.importTrace': method(importTraceParamsSchema, importTraceResultSchema),
+  /** Vehicle spans and the road outline of a stored trace (the SUMO import's vehicle picker and map). */
+  'scenario.traceOverview': method(z.object({ file: z.string().min(1) }), traceOverviewSchema),
 
   'models.presets': method(none, z.array(dnnModelSchema)),
   'models.profile': method(profileModelParamsSchema, profileModelResultSchema),

@@ -60,3 +60,15 @@ export const importTraceResultSchema = z.object({
   /** When each vehicle enters and leaves the trace (to choose a window in which all chosen vehicles drive). */
   vehicles: z.array(z.object({ id: z.string(), firstTimeS: z.number(), lastTimeS: z.number() })),
 });
+
+export const traceVehicleSpanSchema = z.object({ id: z.string(), firstTimeS: z.number(), lastTimeS: z.number() });
+
+export const traceOverviewSchema = z.object({
+  /** Every vehicle's first and last time, in order of first appearance. */
+  vehicles: z.array(traceVehicleSpanSchema),
+  /** Positions any vehicle passes, snapped to outlineCellM and deduplicated: the roads of the trace. */
+  outline: z.array(z.tuple([z.number(), z.number()])),
+  outlineCellM: z.number().positive(),
+  bounds: z.object({ minX: z.number(), minY: z.number(), maxX: z.number(), maxY: z.number() }),
+});
+export type TraceOverview = z.infer<typeof traceOverviewSchema>;

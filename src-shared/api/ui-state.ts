@@ -31,7 +31,7 @@ export type Layout = z.infer<typeof layoutSchema>;
 
 export const uiStateSchema = z.object({
   version: z.literal(1).default(1),
-  lastScenario: z.object({ env: envIdSchema, scenario: scenarioObjectSchema, presetId: z.string().nullable() }).nullable().default(null),
+  lastScenario: z.object({ env: envIdSchema, scenario: scenarioObjectSchema, presetId: z.string().nullable(), edited: z.boolean().optional() }).nullable().default(null),
   /** Name of the model last opened in the DNN model editor. */
   lastModel: z.string().nullable().default(null),
   /** Runs shown on the live/compare screens. */
@@ -45,7 +45,7 @@ export type UiStateInput = z.input<typeof uiStateSchema>;
 
 /** A partial update: top-level keys replace, `layout` merges (no defaults here, absent keys stay as they are). */
 export const uiStatePatchSchema = z.object({
-  lastScenario: z.object({ env: envIdSchema, scenario: scenarioObjectSchema, presetId: z.string().nullable() }).nullable().optional(),
+  lastScenario: z.object({ env: envIdSchema, scenario: scenarioObjectSchema, presetId: z.string().nullable(), edited: z.boolean().optional() }).nullable().optional(),
   lastModel: z.string().nullable().optional(),
   openRunIds: z.array(z.string()).max(50).optional(),
   layout: z.object(layoutFields).partial().optional(),

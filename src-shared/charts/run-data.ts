@@ -173,3 +173,36 @@ export function wallTimeCurve(run: FigureRun, key: string): Curve {
   }
   return { x, y };
 }
+
+/** The latest episode that has slot records in the run (live runs keep the slots of their latest episode). */
+export function latestSlotEpisode(run: FigureRun): number | null {
+  let last: number | null = null;
+  for (const r of run.records) if (r.kind === 'slot' && (last === null || r.episode > last)) last = r.episode;
+  return last;
+}
+
+/** Which metrics the run has at slot level (in its latest episode with slot records), with whether each is an array. */
+export function slotMetricKeys(run: FigureRun): Map<string, 'scalar' | 'array'> {
+  const keys = new Map<string, 'scalar' | 'array'>();
+  const episode = latestSlotEpisode(run);
+  for (const r of run.records) {
+    if (r.kind !== 'slot' || r.episode !== episode) continue;
+    for (const [k, v] of Object.entries(r.values)) if (!keys.has(k)) keys.set(k, Array.isArray(v) ? 'array' : 'scalar');
+  }
+  return keys;
+}
+
+/** A slot metric against the slot in the run's latest episode with slot records (array metrics: mean of the entries). */
+export function slotCurve(run: FigureRun, key: string): Curve {
+  const episode = latestSlotEpisode(run);
+  const x: number[] = [];
+  const y: number[] = [];
+  for (const r of run.records) {
+    if (r.kind !== 'slot' || r.episode !== episode) continue;
+    const v = scalarOf(r.values[key], Array.isArray(r.values[key]) ? 'array-mean' : 'scalar');
+    if (v === null) continue;
+    x.push(r.slot);
+    y.push(v);
+  }
+  return { x, y };
+}

@@ -85,6 +85,19 @@ export function layerOutputShape(layer: DnnLayer): TensorShape {
   };
 }
 
+/** A size the schema accepts (an integer >= 1); anything else is reported by the field schema itself. */
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+
+/**
+ * Whether every number of a row is one the field schemas accept. The schema's chain refinement runs even when
+ * a field failed, so a row with an invalid cell must not hand its (meaningless) output shape to the next row.
+ */
+function rowNumbersValid(layer: DnnLayer): boolean {
+  if (layer.kind === 'fc') return isCount(layer.uIn) && isCount(layer.uOut);
+  const padding: unknown = layer.padding ?? 0;
+  return [layer.h, layer.w, layer.cIn, layer.cOut, layer.kernel, layer.stride].every(isCount) && typeof padding === 'number' && Number.isInteger(padding) && padding >= 0;
+}
+
 const describe = (s: TensorShape) => (s.kind === 'map' ? `${s.h}x${s.w}x${s.c}` : `vector of ${s.u}`);
 
 /**
@@ -100,12 +113,14 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
   const closedBlocks = new Set<string>();
   let previousOutput: TensorShape | undefined;
 
+  // Messages number rows from 1, as the editor's "#" column shows them (issue fields stay 0-based indices).
+  const shown = (row: number) => row + 1;
   layers.forEach((layer, row) => {
-    const label = `row ${row} (${layer.name})`;
+    const label = `row ${shown(row)} (${layer.name})`;
     const report = (field: string, message: string) => issues.push({ row, field, message: `${label}: ${message}` });
 
     if (rowIndexByName.has(layer.name)) {
-      report('name', `name "${layer.name}" is already used by row ${rowIndexByName.get(layer.name)}; row names must be unique`);
+      report('name', `name "${layer.name}" is already used by row ${shown(rowIndexByName.get(layer.name) as number)}; row names must be unique`);
     }
 
     // Block labels: a unit is a run of consecutive rows, so a label may not reappear after another one.
@@ -118,6 +133,9 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
     // Where this row's input comes from.
     let source: TensorShape | undefined = previousOutput;
     let sourceName = row > 0 ? `the previous row (${layers[row - 1].name})` : '';
+    // A source with an invalid cell (reported by the field schema) gives no shape: nothing to compare with.
+    // (The previous row's output is already left undefined when its effective numbers are invalid.)
+    let sourceValid = true;
     if (layer.inputFrom !== undefined) {
       const from = rowIndexByName.get(layer.inputFrom);
       if (from === undefined) {
@@ -125,17 +143,18 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
         source = undefined;
       } else {
         source = layerInputShape(layers[from]);
-        sourceName = `the input of row ${from} (${layers[from].name})`;
+        sourceName = `the input of row ${shown(from)} (${layers[from].name})`;
+        sourceValid = rowNumbersValid(layers[from]);
       }
     }
 
     // The tensor this row really receives: its source when checked, else its own fields. Its output is
     // computed from that, so one wrong cell is reported once instead of again at every following row.
     let effective: DnnLayer = layer;
-    if (row > 0 && source !== undefined && layer.skipChainCheck !== true) {
+    if (row > 0 && source !== undefined && sourceValid && layer.skipChainCheck !== true) {
       if (layer.kind === 'fc') {
         const uExpected = source.kind === 'map' ? source.h * source.w * source.c : source.u;
-        if (layer.uIn !== uExpected) {
+        if (layer.uIn !== uExpected && isCount(layer.uIn)) {
           const how = source.kind === 'map' ? ` (${describe(source)} flattened)` : '';
           report('uIn', `uIn = ${layer.uIn} but ${sourceName} gives ${uExpected}${how}`);
         }
@@ -147,7 +166,8 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
           ['w', layer.w, source.w],
           ['cIn', layer.cIn, source.c],
         ] as const) {
-          if (got !== want) report(field, `${field} = ${got} but ${sourceName} outputs ${describe(source)} (${field} must be ${want})`);
+          // A cell the field schema already rejects (e.g. cIn = -5) is reported there, not again here.
+          if (got !== want && isCount(got)) report(field, `${field} = ${got} but ${sourceName} outputs ${describe(source)} (${field} must be ${want})`);
         }
         effective = { ...layer, h: source.h, w: source.w, cIn: source.c };
       }
@@ -167,7 +187,7 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
     const ok = kernelFits(layer) && kernelFits(effective);
 
     if (!rowIndexByName.has(layer.name)) rowIndexByName.set(layer.name, row);
-    previousOutput = ok ? layerOutputShape(effective) : undefined;
+    previousOutput = ok && rowNumbersValid(effective) ? layerOutputShape(effective) : undefined;
   });
   return issues;
 }

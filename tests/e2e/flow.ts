@@ -67,6 +67,11 @@ export function watchProblems(page: Page): string[] {
 export async function scenarioFromPreset(page: Page, prefix: string): Promise<void> {
   await page.click('[data-testid=nav-vehicles]');
   await page.selectOption('[data-testid=preset-select]', 'paper1-fig7');
+  // The trace upload edited the scenario: switching presets asks first (issue 12, item 7).
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=confirm-preset]') !== null || (document.querySelector('[data-testid="field-cvs.count"]') as HTMLInputElement | null)?.value === '5',
+  );
+  if ((await page.locator('[data-testid=confirm-preset]').count()) > 0) await page.click('[data-testid=confirm-preset-yes]');
   await page.waitForFunction(() => (document.querySelector('[data-testid="field-cvs.count"]') as HTMLInputElement | null)?.value === '5');
   expect(await page.inputValue('[data-testid="field-svs.count"]')).toBe('3');
   await page.waitForSelector('.road-preview canvas');

@@ -162,7 +162,7 @@ describe('stores against the engine', () => {
     expect(await models.saveToScenario()).toBe(false);
     models.setCell(0, 'kernel', 'abc');
     await models.flushProfile();
-    expect(models.errors['layers.0.kernel']).toBe('kernel must be a number');
+    expect(models.errors['layers.0.kernel']).toBe('kernel must be a number; got "abc"');
     models.setCell(0, 'kernel', '11');
     await models.flushProfile();
     expect(models.errors).toEqual({});

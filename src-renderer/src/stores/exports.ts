@@ -15,6 +15,9 @@ export const FIGURE_SIZES = [
 ] as const;
 export type FigureSizeId = (typeof FIGURE_SIZES)[number]['id'];
 
+/** Exports remembered on the screen (each with every file it wrote). */
+export const MAX_BATCHES = 30;
+
 /** PNG resolutions: pixel ratio = DPI / 96 (the CSS pixel). */
 export const DPI_CHOICES = [96, 150, 192, 300, 600] as const;
 
@@ -32,7 +35,10 @@ export const useExportsStore = defineStore('exports', () => {
   const modelName = ref('VGG16');
   /** Runs to export; null until the screen (or the URL) chose them (then: the open runs). */
   const chosen = ref<string[] | null>(null);
-  const files = ref<ExportedFile[]>([]);
+  /** What each export wrote, newest first; every file is kept (a CSV export of many runs writes hundreds). */
+  const batches = ref<{ id: number; label: string; files: ExportedFile[] }[]>([]);
+  const files = computed(() => batches.value.flatMap((b) => b.files));
+  let batchId = 0;
   const busy = ref(false);
 
   const size = computed(() => {
@@ -47,8 +53,9 @@ export const useExportsStore = defineStore('exports', () => {
     figures.value = await api().call('figures.list', {});
   }
 
-  function remember(list: ExportedFile[]): void {
-    files.value = [...list, ...files.value].slice(0, 60);
+  /** Keeps the files of one export, as one batch (at most MAX_BATCHES batches, each with all its files). */
+  function remember(list: ExportedFile[], label = list.length === 1 ? list[0].fileName : `${list.length} files`): void {
+    batches.value = [{ id: ++batchId, label, files: list }, ...batches.value].slice(0, MAX_BATCHES);
   }
 
   async function download(file: ExportedFile): Promise<void> {
@@ -63,7 +70,7 @@ export const useExportsStore = defineStore('exports', () => {
       return list[0];
     }
     const zip = await api().call('export.zip', { paths: list.map((f) => f.path), name: zipName });
-    remember([zip]);
+    remember([zip], `${zip.fileName} (the ${list.length} files below, zipped)`);
     await download(zip);
     return zip;
   }
@@ -109,7 +116,7 @@ export const useExportsStore = defineStore('exports', () => {
   function exportData(runIds: string[], dataFormat: 'xlsx' | 'csv'): Promise<{ files: ExportedFile[]; downloaded: ExportedFile }> {
     return withBusy(async () => {
       const list = await api().call('export.data', { runIds, format: dataFormat });
-      remember(list);
+      remember(list, `${dataFormat.toUpperCase()} of ${runIds.length} run(s): ${list.length} file(s)`);
       const downloaded = await downloadAll(list, `runs-${runIds.length}-${dataFormat}`);
       return { files: list, downloaded };
     });
@@ -128,6 +135,7 @@ export const useExportsStore = defineStore('exports', () => {
     modelName,
     chosen,
     files,
+    batches,
     busy,
     size,
     effectiveFontScale,

@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { ModelProfileView } from '../../../src-shared/api/models';
-import { dnnModelSchema, type DnnModel } from '../../../src-shared/schemas/dnn-model';
+import { dnnLayerSchema, dnnModelSchema, layerOutputShape, type DnnModel, type TensorShape } from '../../../src-shared/schemas/dnn-model';
 import { safeParseDescribed } from '../../../src-shared/validation';
 import { api } from '../api';
 import { debounced } from './debounce';
@@ -28,9 +28,33 @@ function plainCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-function blankLayer(kind: LayerKind, index: number): EditableLayer {
-  if (kind === 'fc') return { kind, name: `fc${index + 1}`, uIn: 1, uOut: 1 };
-  return { kind, name: `${kind}${index + 1}`, h: 1, w: 1, cIn: 1, cOut: 1, kernel: 1, stride: 1, padding: 0 };
+function blankLayer(kind: LayerKind, index: number, input?: TensorShape): EditableLayer {
+  if (kind === 'fc') {
+    const u = input === undefined ? 1 : input.kind === 'vector' ? input.u : input.h * input.w * input.c;
+    return { kind, name: `fc${index + 1}`, uIn: u, uOut: u };
+  }
+  const map = input?.kind === 'map' ? input : { h: 1, w: 1, c: 1 };
+  return { kind, name: `${kind}${index + 1}`, h: map.h, w: map.w, cIn: map.c, cOut: map.c, kernel: 1, stride: 1, padding: 0 };
+}
+
+/**
+ * The output shape of row `row - 1` (what a row inserted at `row` receives), when that row is valid on its own;
+ * an FC row after a map takes the flattened map. Undefined for the first row or an invalid predecessor.
+ */
+export function outputBefore(layers: readonly EditableLayer[], row: number): TensorShape | undefined {
+  if (row <= 0) return undefined;
+  const parsed = dnnLayerSchema.safeParse(layers[row - 1]);
+  if (!parsed.success) return undefined;
+  const out = layerOutputShape(parsed.data);
+  return out.kind === 'map' && (out.h < 1 || out.w < 1) ? undefined : out;
+}
+
+/** `base`, or `base_2`, `base_3`, ... : the first name no row uses. */
+function freeName(layers: readonly EditableLayer[], base: string): string {
+  const taken = new Set(layers.map((l) => String(l.name)));
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  return name;
 }
 
 /** Validates a table with the shared schema; issues keyed `layers.<row>.<field>` (or `name`, `layers`). */
@@ -153,8 +177,11 @@ export const useModelsStore = defineStore('models', () => {
 
   function addRow(kind: LayerKind, at?: number): void {
     if (!editing.value || !editingIsCustom.value) return;
-    const index = at ?? editing.value.layers.length;
-    editing.value.layers.splice(index, 0, blankLayer(kind, index));
+    const layers = editing.value.layers;
+    const index = at ?? layers.length;
+    // The new row takes what the row before it outputs (an FC row its flattened size), so it fits the chain.
+    const layer = blankLayer(kind, index, outputBefore(layers, index));
+    layers.splice(index, 0, { ...layer, name: freeName(layers, String(layer.name)) });
     edited();
   }
 
@@ -199,9 +226,19 @@ export const useModelsStore = defineStore('models', () => {
     } catch (err) {
       throw new Error(`not valid JSON: ${(err as Error).message}`);
     }
-    if (data === null || typeof data !== 'object' || !Array.isArray((data as { layers?: unknown }).layers)) {
-      throw new Error('a model file is an object with "name" and a "layers" array');
+    const show = (v: unknown) => {
+      const text = JSON.stringify(v) ?? String(v);
+      return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+    };
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new Error(`a model file is an object with "name" and a "layers" array; got ${Array.isArray(data) ? 'an array' : show(data)}`);
     }
+    const layersValue = (data as { layers?: unknown }).layers;
+    if (!Array.isArray(layersValue)) {
+      throw new Error(`a model file needs a "layers" array; got ${layersValue === undefined ? 'no "layers"' : `"layers": ${show(layersValue)}`}`);
+    }
+    const notObject = layersValue.findIndex((l) => l === null || typeof l !== 'object' || Array.isArray(l));
+    if (notObject >= 0) throw new Error(`layers[${notObject}] (row ${notObject + 1}) must be an object; got ${show(layersValue[notObject])}`);
     const model = data as EditableModel;
     editing.value = { name: String(model.name ?? 'imported'), description: model.description, layers: model.layers };
     editingIsCustom.value = true;

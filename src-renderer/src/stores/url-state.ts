@@ -99,7 +99,7 @@ export async function applyParams(view: ViewId, p: Params, knownRunIds: Readonly
     lv.filterText = p.filter ?? '';
     lv.groupBy = p.group === undefined ? null : p.group === '-' ? [] : list(p.group);
     lv.metric = { p1: p.m1 ?? 'completionTimeSumS', p2: p.m2 ?? 'costMean' };
-    lv.metricX = p.x === 'wall' ? 'wall' : 'episode';
+    lv.metricX = p.x === 'wall' || p.x === 'slot' ? p.x : 'episode';
     lv.logY = p.log === '1';
     lv.compact = p.compact !== '0';
     if (num(p.smooth) !== null) layout.setSmoothing(num(p.smooth)!);

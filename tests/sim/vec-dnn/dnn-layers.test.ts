@@ -150,7 +150,7 @@ describe('layer chain validation', () => {
   it('the schema reports chain issues under layers.<row>.<field>', () => {
     const parse = () => parseWith(dnnModelSchema, { name: 'bad', layers: withRow(1, { w: 9 }) }, 'model');
     expect(parse).toThrow(ValidationError);
-    expect(parse).toThrow(/layers\.1\.w: row 1 \(p1\): w = 9/);
+    expect(parse).toThrow(/layers\.1\.w: row 2 \(p1\): w = 9/);
   });
   it('profileModel refuses an unchained table and a bad rho instead of returning NaN', () => {
     expect(() => profileModel({ name: 'bad', layers: withRow(1, { cIn: 5 }) }, rho)).toThrow(/layers\.1\.cIn/);

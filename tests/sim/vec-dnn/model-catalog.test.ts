@@ -51,7 +51,7 @@ describe('model files', () => {
     const bad = join(tmp, 'bad.json');
     writeFileSync(bad, JSON.stringify({ name: 'Bad', layers: [tiny.layers[0], { kind: 'fc', name: 'g', uIn: 3, uOut: 1 }] }));
     expect(() => loadModelFile(bad)).toThrow(ValidationError);
-    expect(() => loadModelFile(bad)).toThrow(/layers\.1\.uIn: row 1 \(g\): uIn = 3 but the previous row \(f\) gives 2/);
+    expect(() => loadModelFile(bad)).toThrow(/layers\.1\.uIn: row 2 \(g\): uIn = 3 but the previous row \(f\) gives 2/);
     const negative = join(tmp, 'negative.json');
     writeFileSync(negative, JSON.stringify({ name: 'Neg', layers: [{ kind: 'fc', name: 'f', uIn: -1, uOut: 1 }] }));
     expect(() => loadModelFile(negative)).toThrow(/layers\.0\.uIn: uIn must be >= 1/);
