@@ -5,6 +5,6 @@ import type { IsacDtScenarioInput } from './isac-dt-scenario';
 
 export const isacDtReproductionReadings = {
   energy: { kappaCv: 1e-28, kappaRsu: 1e-30, eMaxPerCvJ: 0.5, virtualQueue: 'per-cv' },
-  lyapunov: { reward: 'per-agent' },
+  lyapunov: { reward: 'per-agent', drift: 'exact' },
   state: { timeFeature: true },
 } as const satisfies IsacDtScenarioInput;

@@ -19,7 +19,7 @@ const budgets: Record<ContinuousAlgorithm, { episodes: number; hyper: Record<str
   'ly-dtmppo': { episodes: 150, hyper: { lr: 1e-3 } },
   'ly-mappo': { episodes: 150, hyper: { lr: 1e-3 } },
   'ly-maddpg': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
-  'ly-matd3': { episodes: 120, hyper: { warmupSlots: 100, batchSize: 64 } },
+  'ly-matd3': { episodes: 200, hyper: { warmupSlots: 100, batchSize: 64 } },
   'ly-masac': { episodes: 60, hyper: { warmupSlots: 100, batchSize: 64 } },
 };
 
