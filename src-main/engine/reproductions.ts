@@ -12,50 +12,16 @@ import { getFigure } from '../../src-shared/charts/catalog';
 import { UserError } from '../../src-shared/errors';
 import { projectExperiment, remainingSeconds } from '../../src-shared/reproduction/projection';
 import { reportDataSchema, type ReportData } from '../../src-shared/reproduction/report-schema';
-import { runRequestSchema, type RunRequestInput, type RunSummary } from '../../src-shared/schemas/run';
 import { parseWith } from '../../src-shared/validation';
 import { getPaperExperiment, paperExperiments, scaleBudget, sweepDefinition, type PaperExperiment } from '../experiments/paper-experiments';
 import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
-import type { RunLauncher, SweepRunHandle, SweepRunHooks } from '../experiments/sweeps';
 import { readReproductionState, REPORT_FILES, reproduceExperiment } from '../report/reproduction';
 import type { RunExecutor } from './executor';
-import type { RunTask } from './worker-protocol';
+import { executorLauncher } from './executor-launcher';
 
 export const REPRODUCE_DIR = '_reproduce';
 
-/** Runs of a sweep executed by the engine's executor (worker threads) instead of in the engine's thread. */
-export function executorLauncher(executor: RunExecutor): RunLauncher {
-  const launch = (task: RunTask, hooks: SweepRunHooks) =>
-    new Promise<SweepRunHandle>((resolve, reject) => {
-      let started = false;
-      let settle: { ok(s: RunSummary): void; fail(e: Error): void } = { ok: () => {}, fail: () => {} };
-      const done = new Promise<RunSummary>((ok, fail) => (settle = { ok, fail }));
-      const exec = executor.start(task, {
-        started(runId, dir) {
-          started = true;
-          resolve({ runId, dir, cancel: () => exec.control('cancel'), done });
-        },
-        records(records) {
-          for (const r of records) hooks.onRecord?.(r);
-        },
-        progress(p) {
-          hooks.onProgress?.(p);
-        },
-        summary() {},
-        done(summary) {
-          settle.ok(summary);
-        },
-        failed(message) {
-          if (started) settle.fail(new Error(message));
-          else reject(new Error(message));
-        },
-      });
-    });
-  return {
-    start: (input: RunRequestInput, hooks) => launch({ kind: 'start', request: runRequestSchema.parse(input) }, hooks),
-    resume: (dir, hooks) => launch({ kind: 'resume', dir }, hooks),
-  };
-}
+export { executorLauncher } from './executor-launcher';
 
 interface Active {
   key: ReproductionKey;
