@@ -21,8 +21,9 @@ export interface ProcessExecutorOptions {
 }
 
 export class ProcessRunExecutor implements RunExecutor {
-  /** Run processes alive now (tests check the pool's bound with it). */
+  /** Run processes alive now, and the most alive at once (tests check the pool's bound with them). */
   live = 0;
+  maxLive = 0;
 
   constructor(private readonly opts: ProcessExecutorOptions = {}) {}
 
@@ -30,15 +31,17 @@ export class ProcessRunExecutor implements RunExecutor {
     const env = { ...process.env, ...(this.opts.threadsPerRun ? threadEnv(this.opts.threadsPerRun) : {}), ...this.opts.env };
     const child: ChildProcess = fork(this.opts.script ?? defaultChildScript, [], { env, stdio: ['ignore', 2, 2, 'ipc'], serialization: 'advanced' });
     this.live++;
+    this.maxLive = Math.max(this.maxLive, this.live);
     let exited = false;
     let finished = false;
     const exitedP = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    /** Reports the end once the process is gone, so a pool never has more processes than runs in flight. */
     const finish = (fn: () => void) => {
       if (finished) return;
       finished = true;
-      fn();
       // The run is over (or broken): end the process even if a library left handles open in it.
       if (!exited) child.kill('SIGKILL');
+      void exitedP.then(fn);
     };
     child.on('message', (raw: unknown) => {
       const parsed = workerMessageSchema.safeParse(raw);
