@@ -1,0 +1,167 @@
+// Issue 15, many machines: a 2-run sweep queued on a real Redis (Debian's redis-server on a loopback port,
+// password-protected) and executed by two `vecwb worker` processes; one is killed with SIGKILL mid-run. The
+// other takes its run over (BullMQ's stalled-job check) and resumes it from its last checkpoint in the shared
+// run root. Every run completes, every metrics.jsonl holds each line once, the results equal the local sweep's,
+// and nothing of the sweep is left in Redis.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readMetrics } from '../../src-main/experiments/run-folder';
+import { readSweepIndex } from '../../src-main/experiments/sweep-results';
+import { runSweep } from '../../src-main/experiments/sweeps';
+import { clusterLauncher, clusterSweepKey } from '../../src-main/engine/cluster/coordinator';
+import { checkRedis } from '../../src-main/engine/cluster/connection';
+import { recordKey } from '../../src-main/engine/cluster/protocol';
+import { parseRedisUrl } from '../../src-main/engine/cluster/redis-url';
+import { tinySweep, untimed } from './sweep-fixtures';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const redisBin = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+if (!redisBin) console.warn('cluster tests skipped: redis-server is not installed (Debian: apt-get install redis-server; .ci/run installs it)');
+
+const PASSWORD = 'pw-Secret-42';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-cluster-'));
+const spawned: ChildProcess[] = [];
+let url = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function startWorker(name: string): { proc: ChildProcess; log: () => string } {
+  let log = '';
+  const proc = spawn(process.execPath, ['bin/vecwb.mjs', 'worker', '--redis', url, '--concurrency', '1', '--run-root', path.join(tmp, 'shared')], {
+    cwd: root,
+    env: { ...process.env, VECWB_CLUSTER_LOCK_MS: '2000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  spawned.push(proc);
+  proc.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  void name;
+  return { proc, log: () => log };
+}
+
+async function until(cond: () => boolean, what: string, ms = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  if (!redisBin) return;
+  const port = await freePort();
+  const server = spawn(redisBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--requirepass', PASSWORD], { stdio: 'ignore' });
+  spawned.push(server);
+  url = `redis://:${PASSWORD}@127.0.0.1:${port}`;
+  const target = parseRedisUrl('--redis', url);
+  for (let i = 0; ; i++) {
+    try {
+      await checkRedis(target, '--redis', 1000);
+      break;
+    } catch (err) {
+      if (i > 50) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}, 30_000);
+
+afterAll(() => {
+  for (const p of spawned) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
+  it('two workers, one killed with SIGKILL mid-run: the run resumes elsewhere, each line once, equal to the local sweep, no keys left', async () => {
+    const def = tinySweep(10, [1, 2], ['pqmix']);
+    // The local sweep, for the expected results (in this process, one run after another).
+    const local = path.join(tmp, 'local');
+    await runSweep(def, { outDir: local });
+    const expected = readSweepIndex(local).runs.map((r) => untimed(readMetrics(path.join(local, r.dir))));
+
+    const a = startWorker('a');
+    const b = startWorker('b');
+    await until(() => a.log().includes('ready') && b.log().includes('ready'), 'both workers ready');
+
+    const target = parseRedisUrl('--queue', url);
+    const out = path.join(tmp, 'coordinator');
+    const sweepKey = clusterSweepKey(def.id, out);
+    const lines: string[] = [];
+    const launcher = await clusterLauncher({ target, sweepKey, log: (s) => lines.push(s), checkEveryMs: 1000 });
+    const episodes = new Map<number, number>();
+    let killed = false;
+    const index = await runSweep(def, {
+      outDir: out,
+      launcher,
+      concurrency: 2,
+      hooks: {
+        onRunRecord(entry, r) {
+          if (r.kind === 'episode') episodes.set(entry.index, r.episode);
+          // Both runs past episode 3 (so each worker holds one): kill worker a, mid-run.
+          if (!killed && [...episodes.values()].filter((e) => e >= 3).length === 2) {
+            killed = true;
+            a.proc.kill('SIGKILL');
+          }
+        },
+      },
+    });
+    await launcher.close();
+    expect(killed).toBe(true);
+    expect(index.runs.map((r) => r.status)).toEqual(['completed', 'completed']);
+    // The killed worker's run was taken over and resumed from a checkpoint.
+    expect(lines.some((l) => /attempt 2 on .*resumed from its last checkpoint/.test(l))).toBe(true);
+    expect(b.log()).toMatch(/resuming from its last checkpoint \(attempt 2\)/);
+
+    for (const [i, r] of index.runs.entries()) {
+      const records = readMetrics(path.join(out, r.dir));
+      const keys = records.map(recordKey);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(records.filter((m) => m.kind === 'episode').map((m) => m.episode)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(untimed(records)).toEqual(expected[i]);
+      expect(r.summary).toMatchObject({ status: 'completed', episodesDone: 10, dir: path.join(out, r.dir) });
+    }
+
+    // Nothing of the sweep is left in Redis: no run stream, no cancel flag, no job.
+    const redis = new Redis({ ...target.options });
+    try {
+      const keys = await redis.keys('*');
+      expect(keys.filter((k) => k.startsWith('vecwb:') || k.includes(sweepKey))).toEqual([]);
+      const counts = await redis.eval("return #redis.call('keys', 'bull:vecwb-runs:*')", 0);
+      expect(Number(counts)).toBeLessThanOrEqual(8);
+    } finally {
+      redis.disconnect();
+    }
+    // The password never reached a log.
+    for (const text of [a.log(), b.log(), lines.join('\n')]) expect(text).not.toContain(PASSWORD);
+    expect(b.log()).toContain('redis://:***@127.0.0.1:');
+
+    b.proc.kill('SIGTERM');
+    await until(() => b.proc.exitCode !== null, 'worker b to stop', 20_000);
+    expect(b.log()).toContain('vecwb worker: stopped');
+  }, 240_000);
+
+  it('refuses a bad --redis URL and a wrong password in one line, the password redacted', () => {
+    const bad = spawnSync(process.execPath, ['bin/vecwb.mjs', 'worker', '--redis', `http://:${PASSWORD}@127.0.0.1:1`], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toBe(`vecwb: --redis: 'http://:***@127.0.0.1:1' has scheme 'http', not redis or rediss (expected redis://[user:password@]host[:port][/db] or rediss://...)\n`);
+    const wrong = spawnSync(process.execPath, ['bin/vecwb.mjs', 'worker', '--redis', url.replace(PASSWORD, 'not-the-password')], { cwd: root, encoding: 'utf8' });
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr.trim().split('\n')).toHaveLength(1);
+    expect(wrong.stderr).toMatch(/^vecwb: --redis: cannot use redis:\/\/:\*\*\*@127\.0\.0\.1:\d+: WRONGPASS/);
+    expect(wrong.stderr).not.toContain('not-the-password');
+  }, 60_000);
+});
