@@ -113,6 +113,7 @@ export function createEngine(opts: EngineOptions): Engine {
     executor,
     (item) => emit({ event: 'reproduce.changed', payload: item }),
     (err) => opts.onInternalError?.(err, 'reproduce.start'),
+    workers,
   );
   const index = new RunIndex(runsRoot, () => jobs.liveRunIds());
   const uiState = new UiStateStore(opts.stateFile ?? path.join(runsRoot, '.workbench-state.json'));

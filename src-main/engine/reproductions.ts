@@ -10,7 +10,8 @@ import { reproduceScaleSchema } from '../../src-shared/api/reproduce';
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import { getFigure } from '../../src-shared/charts/catalog';
 import { UserError } from '../../src-shared/errors';
-import { projectExperiment, remainingSeconds } from '../../src-shared/reproduction/projection';
+import { projectExperiment } from '../../src-shared/reproduction/projection';
+import type { SweepProgress } from '../../src-shared/reproduction/sweep-progress';
 import { reportDataSchema, type ReportData } from '../../src-shared/reproduction/report-schema';
 import { parseWith } from '../../src-shared/validation';
 import { getPaperExperiment, paperExperiments, scaleBudget, sweepDefinition, type PaperExperiment } from '../experiments/paper-experiments';
@@ -18,6 +19,7 @@ import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
 import { readReproductionState, REPORT_FILES, reproduceExperiment } from '../report/reproduction';
 import type { RunExecutor } from './executor';
 import { executorLauncher } from './executor-launcher';
+import { mergeHooks, SweepProgressTracker } from './sweep-pool/sweep-progress';
 
 export const REPRODUCE_DIR = '_reproduce';
 
@@ -27,8 +29,8 @@ interface Active {
   key: ReproductionKey;
   abort: AbortController;
   planned: PlannedRun[];
-  done: { index: number; wallTimeS: number }[];
-  current: { index: number; label: string; episode: number; episodes: number } | null;
+  /** Runs done and live, with ETAs (several runs execute at once with concurrency > 1). */
+  tracker: SweepProgressTracker;
   finished: Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export class ReproductionService {
     private readonly executor: RunExecutor,
     private readonly emit: (item: ReproductionItem) => void,
     private readonly onError: (err: unknown) => void = () => {},
+    /** Runs of a sweep executed at once (the engine's workers). */
+    private readonly concurrency = 1,
   ) {}
 
   dirOf(key: ReproductionKey): string {
@@ -97,18 +101,22 @@ export class ReproductionService {
     let progress = runs > 0 ? runsDone / runs : hasReport ? 1 : 0;
     let remainingS: number | null = null;
     let current: ReproductionScaleState['current'] = null;
+    let sweep: SweepProgress | null = null;
     if (live) {
-      const fraction = live.current && live.current.episodes > 0 ? live.current.episode / live.current.episodes : 0;
-      progress = runs > 0 ? Math.min(1, (live.done.length + fraction) / runs) : 0;
-      remainingS = remainingSeconds(live.planned, live.done, live.current ? { index: live.current.index, fraction } : null).seconds;
-      current = live.current ? { label: live.current.label, position: live.current.index + 1, episode: live.current.episode, episodes: live.current.episodes } : null;
-      runsDone = live.done.length;
+      sweep = live.tracker.snapshot();
+      const fractions = sweep.running.reduce((sum, r) => sum + r.fraction, 0);
+      progress = runs > 0 ? Math.min(1, (sweep.completed + sweep.failed + fractions) / runs) : 0;
+      remainingS = sweep.etaS;
+      const first = sweep.running[0];
+      current = first ? { label: first.label, position: first.index + 1, episode: first.episode, episodes: first.episodes } : null;
+      runsDone = sweep.completed;
     }
     if (status === 'completed') progress = 1;
     return {
       scale, runs, episodesPerRun, totalEpisodes, projectedS,
       why: exp.kind === 'sweep' ? scaleBudget(exp, scale).why : `no runs: drawn from the ${exp.modelName} layer table`,
       status, runsDone, progress, remainingS, current, error: stateFile?.error ?? null, thumbnail: firstSvg, hasReport, dir,
+      ...(sweep ? { sweep } : {}),
     };
   }
 
@@ -126,35 +134,24 @@ export class ReproductionService {
     }
     const planned = exp.kind === 'sweep' ? planExperiment(experimentRequestSchema.parse(sweepDefinition(exp, key.scale).experiment)) : [];
     const abort = new AbortController();
-    const active: Active = { key, abort, planned, done: [], current: null, finished: Promise.resolve() };
+    const tracker = new SweepProgressTracker(planned, this.concurrency);
+    const active: Active = { key, abort, planned, tracker, finished: Promise.resolve() };
     this.active = active;
     const dir = this.dirOf(key);
+    const trackerHooks = tracker.hooks();
     active.finished = reproduceExperiment(exp, {
       outDir: dir,
       scale: key.scale,
       drawing: { formats: ['svg', 'png'] },
       launcher: executorLauncher(this.executor),
+      concurrency: this.concurrency,
       signal: abort.signal,
       command: `Reproduce screen: ${exp.id} at scale ${key.scale}`,
-      hooks: {
-        onRunStart: (entry, _position, _total, skipped) => {
-          if (skipped) active.done.push({ index: entry.index, wallTimeS: entry.summary?.wallTimeS ?? 0 });
-          else active.current = { index: entry.index, label: entry.label, episode: 0, episodes: planned[entry.index]?.request.episodes ?? 1 };
-          this.changed(exp.id, true);
-        },
-        onProgress: (p) => {
-          if (active.current) {
-            active.current.episode = p.episode;
-            active.current.episodes = p.episodes;
-          }
-          this.changed(exp.id);
-        },
-        onRunEnd: (entry) => {
-          if (entry.status === 'completed') active.done.push({ index: entry.index, wallTimeS: entry.summary?.wallTimeS ?? 0 });
-          active.current = null;
-          this.changed(exp.id, true);
-        },
-      },
+      hooks: mergeHooks(trackerHooks, {
+        onRunStart: () => this.changed(exp.id, true),
+        onProgress: () => this.changed(exp.id),
+        onRunEnd: () => this.changed(exp.id, true),
+      }),
     }).then(
       () => undefined,
       (err: unknown) => {
