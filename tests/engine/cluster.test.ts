@@ -87,7 +87,7 @@ afterAll(() => {
 
 describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
   it('two workers, one killed with SIGKILL mid-run: the run resumes elsewhere, each line once, equal to the local sweep, no keys left', async () => {
-    const def = tinySweep(10, [1, 2], ['pqmix']);
+    const def = tinySweep(8, [1, 2], ['pqmix']);
     // The local sweep, for the expected results (in this process, one run after another).
     const local = path.join(tmp, 'local');
     await runSweep(def, { outDir: local });
@@ -130,18 +130,17 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
       const records = readMetrics(path.join(out, r.dir));
       const keys = records.map(recordKey);
       expect(new Set(keys).size).toBe(keys.length);
-      expect(records.filter((m) => m.kind === 'episode').map((m) => m.episode)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(records.filter((m) => m.kind === 'episode').map((m) => m.episode)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(untimed(records)).toEqual(expected[i]);
-      expect(r.summary).toMatchObject({ status: 'completed', episodesDone: 10, dir: path.join(out, r.dir) });
+      expect(r.summary).toMatchObject({ status: 'completed', episodesDone: 8, dir: path.join(out, r.dir) });
     }
 
     // Nothing of the sweep is left in Redis: no run stream, no cancel flag, no job.
     const redis = new Redis({ ...target.options });
     try {
-      const keys = await redis.keys('*');
-      expect(keys.filter((k) => k.startsWith('vecwb:') || k.includes(sweepKey))).toEqual([]);
-      const counts = await redis.eval("return #redis.call('keys', 'bull:vecwb-runs:*')", 0);
-      expect(Number(counts)).toBeLessThanOrEqual(8);
+      // Only the queue's own bookkeeping stays (its id counter, meta data, event log, stalled-check stamp).
+      const queueKeys = ['bull:vecwb-runs:events', 'bull:vecwb-runs:id', 'bull:vecwb-runs:meta', 'bull:vecwb-runs:stalled-check'];
+      expect((await redis.keys('*')).filter((k) => !queueKeys.includes(k))).toEqual([]);
     } finally {
       redis.disconnect();
     }
