@@ -23,6 +23,7 @@ import { profileModelForUi } from './model-profiles';
 import { previewMobility } from './mobility-preview';
 import { scenarioPresets } from './presets';
 import { REPRODUCE_DIR, ReproductionService } from './reproductions';
+import type { SweepLauncherSource } from './cluster/queue-source';
 import { RunIndex } from './run-index';
 import { importTrace } from './trace-import';
 import { confineTracePath } from '../sim/mobility/trace-confinement';
@@ -39,6 +40,8 @@ export interface EngineOptions {
   workers?: number;
   /** How runs execute; default one worker thread per run. */
   executor?: RunExecutor;
+  /** Where the Reproduce screen's sweeps execute their runs instead (a cluster queue: `vecwb serve --queue`). */
+  sweepLaunchers?: SweepLauncherSource;
   /** Base folder for relative scenario files (traces). Default: the current directory. */
   baseDir?: string;
   /**
@@ -114,6 +117,7 @@ export function createEngine(opts: EngineOptions): Engine {
     (item) => emit({ event: 'reproduce.changed', payload: item }),
     (err) => opts.onInternalError?.(err, 'reproduce.start'),
     workers,
+    opts.sweepLaunchers ?? null,
   );
   const index = new RunIndex(runsRoot, () => jobs.liveRunIds());
   const uiState = new UiStateStore(opts.stateFile ?? path.join(runsRoot, '.workbench-state.json'));

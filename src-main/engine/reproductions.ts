@@ -20,6 +20,7 @@ import { readReproductionState, REPORT_FILES, reproduceExperiment } from '../rep
 import type { RunExecutor } from './executor';
 import { executorLauncher } from './executor-launcher';
 import { mergeHooks, SweepProgressTracker } from './sweep-pool/sweep-progress';
+import type { SweepLauncherSource } from './cluster/queue-source';
 
 export const REPRODUCE_DIR = '_reproduce';
 
@@ -47,6 +48,8 @@ export class ReproductionService {
     private readonly onError: (err: unknown) => void = () => {},
     /** Runs of a sweep executed at once (the engine's workers). */
     private readonly concurrency = 1,
+    /** Where sweeps' runs execute instead of the engine's workers (a cluster queue), when configured. */
+    private readonly launchers: SweepLauncherSource | null = null,
   ) {}
 
   dirOf(key: ReproductionKey): string {
@@ -139,20 +142,28 @@ export class ReproductionService {
     this.active = active;
     const dir = this.dirOf(key);
     const trackerHooks = tracker.hooks();
-    active.finished = reproduceExperiment(exp, {
-      outDir: dir,
-      scale: key.scale,
-      drawing: { formats: ['svg', 'png'] },
-      launcher: executorLauncher(this.executor),
-      concurrency: this.concurrency,
-      signal: abort.signal,
-      command: `Reproduce screen: ${exp.id} at scale ${key.scale}`,
-      hooks: mergeHooks(trackerHooks, {
-        onRunStart: () => this.changed(exp.id, true),
-        onProgress: () => this.changed(exp.id),
-        onRunEnd: () => this.changed(exp.id, true),
-      }),
-    }).then(
+    const reproduce = async () => {
+      const opened = this.launchers && exp.kind === 'sweep' ? await this.launchers.open(sweepDefinition(exp, key.scale).id, path.join(dir, 'sweep'), planned.length) : null;
+      try {
+        await reproduceExperiment(exp, {
+          outDir: dir,
+          scale: key.scale,
+          drawing: { formats: ['svg', 'png'] },
+          launcher: opened?.launcher ?? executorLauncher(this.executor),
+          concurrency: opened?.concurrency ?? this.concurrency,
+          signal: abort.signal,
+          command: `Reproduce screen: ${exp.id} at scale ${key.scale}`,
+          hooks: mergeHooks(trackerHooks, {
+            onRunStart: () => this.changed(exp.id, true),
+            onProgress: () => this.changed(exp.id),
+            onRunEnd: () => this.changed(exp.id, true),
+          }),
+        });
+      } finally {
+        await opened?.close();
+      }
+    };
+    active.finished = reproduce().then(
       () => undefined,
       (err: unknown) => {
         // reproduction.json records the failure (shown on the screen); a bug is reported as well.

@@ -147,6 +147,8 @@ export async function clusterLauncher(opts: ClusterLauncherOptions): Promise<Clu
           }
           if (tracked.has(t.jobId)) apply(t, entry.data);
         }
+        // What is read is in the run folder now: drop it from Redis (a restarted coordinator needs only the rest).
+        if (tracked.has(t.jobId)) void cmd.xtrim(key, 'MINID', t.lastId).catch(() => {});
       }
       try {
         await check(Date.now());
@@ -167,6 +169,18 @@ export async function clusterLauncher(opts: ClusterLauncherOptions): Promise<Clu
     };
   };
 
+  const streamEnded = async (jobId: string): Promise<boolean> => {
+    const last = (await cmd.xrevrange(streamKey(jobId), '+', '-', 'COUNT', 1))[0];
+    if (!last) return false;
+    const fields = last[1];
+    try {
+      const entry = streamEntrySchema.safeParse(JSON.parse(fields[fields.indexOf('e') + 1] ?? ''));
+      return entry.success && (entry.data.type === 'done' || entry.data.type === 'failed');
+    } catch {
+      return false;
+    }
+  };
+
   const launch = async (req: RunRequest, dir: string, hooks: SweepRunHooks): Promise<SweepRunHandle> => {
     const folder = path.basename(dir);
     const jobId = jobIdFor(sweepKey, folder);
@@ -175,7 +189,10 @@ export async function clusterLauncher(opts: ClusterLauncherOptions): Promise<Clu
     const state = await queue.getJobState(jobId);
     // A job left over from an earlier session that ended (failed, or completed and kept) would block re-adding.
     if (state === 'failed' || state === 'completed') await queue.remove(jobId);
-    await queue.add('run', data, { jobId, attempts: 1, removeOnComplete: true, removeOnFail: false });
+    // A run that ended while no coordinator was reading has its end in its stream: collect it, do not run it again.
+    if (!(state === 'unknown' && (await streamEnded(jobId)))) {
+      await queue.add('run', data, { jobId, attempts: 1, removeOnComplete: true, removeOnFail: false });
+    }
     let settle: { ok(s: RunSummary): void; fail(e: Error): void } = { ok: () => {}, fail: () => {} };
     const done = new Promise<RunSummary>((ok, fail) => (settle = { ok, fail }));
     const t: Tracked = { jobId, label: data.label, req, sink: new RunFolderSink(dir), hooks, lastId: '0', lastNews: Date.now(), suspect: 0, ...settle };
