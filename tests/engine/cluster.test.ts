@@ -85,13 +85,20 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+const def = tinySweep(8, [1, 2], ['pqmix']);
+let localCache: ReturnType<typeof untimed>[] | null = null;
+/** The local sweep's metrics (in this process, one run after another): what the cluster must reproduce. */
+async function localResults(): Promise<ReturnType<typeof untimed>[]> {
+  if (localCache) return localCache;
+  const local = path.join(tmp, 'local');
+  await runSweep(def, { outDir: local });
+  localCache = readSweepIndex(local).runs.map((r) => untimed(readMetrics(path.join(local, r.dir))));
+  return localCache;
+}
+
 describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
   it('two workers, one killed with SIGKILL mid-run: the run resumes elsewhere, each line once, equal to the local sweep, no keys left', async () => {
-    const def = tinySweep(8, [1, 2], ['pqmix']);
-    // The local sweep, for the expected results (in this process, one run after another).
-    const local = path.join(tmp, 'local');
-    await runSweep(def, { outDir: local });
-    const expected = readSweepIndex(local).runs.map((r) => untimed(readMetrics(path.join(local, r.dir))));
+    const expected = await localResults();
 
     const a = startWorker('a');
     const b = startWorker('b');
@@ -151,6 +158,46 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
     b.proc.kill('SIGTERM');
     await until(() => b.proc.exitCode !== null, 'worker b to stop', 20_000);
     expect(b.log()).toContain('vecwb worker: stopped');
+  }, 240_000);
+
+  it('a coordinator interrupted mid-sweep cancels its runs at a checkpoint; run again, it resumes them to the same results', async () => {
+    const expected = await localResults();
+    const w = startWorker('c');
+    await until(() => w.log().includes('ready'), 'worker ready');
+    const target = parseRedisUrl('--queue', url);
+    const out = path.join(tmp, 'coordinator-2');
+    const sweepKey = clusterSweepKey(def.id, out);
+    const abort = new AbortController();
+    const first = await clusterLauncher({ target, sweepKey, log: () => {}, checkEveryMs: 1000 });
+    // One worker runs one run at a time: the first run is stopped in episode 3, the second never starts.
+    const index = await runSweep(def, {
+      outDir: out,
+      launcher: first,
+      concurrency: 2,
+      signal: abort.signal,
+      hooks: { onRunRecord: (_e, r) => r.kind === 'episode' && r.episode === 3 && abort.abort() },
+    });
+    await first.close();
+    expect(index.runs.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+    // Cancelled after episode 3 (the worker sees the cancel flag within a second), before the end.
+    expect(index.runs[0].summary?.episodesDone).toBeGreaterThanOrEqual(3);
+    expect(index.runs[0].summary?.episodesDone).toBeLessThan(8);
+    expect(index.runs[1].summary?.episodesDone).toBe(0);
+
+    const second = await clusterLauncher({ target, sweepKey, log: () => {}, checkEveryMs: 1000 });
+    const resumed = await runSweep(def, { outDir: out, launcher: second, concurrency: 2 });
+    await second.close();
+    expect(resumed.runs.map((r) => r.status)).toEqual(['completed', 'completed']);
+    expect(w.log()).toMatch(/pqmix seed 1: resuming from its last checkpoint/);
+    for (const [i, r] of resumed.runs.entries()) expect(untimed(readMetrics(path.join(out, r.dir)))).toEqual(expected[i]);
+    const redis = new Redis({ ...target.options });
+    try {
+      expect((await redis.keys('vecwb:*')).concat(await redis.keys(`*${sweepKey}*`))).toEqual([]);
+    } finally {
+      redis.disconnect();
+    }
+    w.proc.kill('SIGTERM');
+    await until(() => w.proc.exitCode !== null, 'worker c to stop', 20_000);
   }, 240_000);
 
   it('refuses a bad --redis URL and a wrong password in one line, the password redacted', () => {

@@ -201,6 +201,7 @@ export async function clusterLauncher(opts: ClusterLauncherOptions): Promise<Clu
     wake = null;
     const cancel = () => {
       void (async () => {
+        if (!tracked.has(jobId)) return;
         const now = await queue.getJobState(jobId);
         if ((now === 'waiting' || now === 'delayed' || now === 'prioritized') && (await queue.remove(jobId)) === 1 && tracked.has(jobId)) {
           tracked.delete(jobId);
@@ -209,7 +210,8 @@ export async function clusterLauncher(opts: ClusterLauncherOptions): Promise<Clu
           t.ok(cancelled(req, dir));
           return;
         }
-        await cmd.set(cancelKey(jobId), '1', 'EX', 86_400);
+        // The worker polls the flag, cancels at a checkpoint and ends the job (the flag goes with it).
+        if (tracked.has(jobId)) await cmd.set(cancelKey(jobId), '1', 'EX', 86_400);
       })().catch((err: unknown) => log(`cancel ${data.label}: ${errorText(err, target)}`));
     };
     return { runId: folder, dir, cancel, done };
