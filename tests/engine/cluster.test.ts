@@ -40,7 +40,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function startWorker(name: string): { proc: ChildProcess; log: () => string } {
+function startWorker(): { proc: ChildProcess; log: () => string } {
   let log = '';
   const proc = spawn(process.execPath, ['bin/vecwb.mjs', 'worker', '--redis', url, '--concurrency', '1', '--run-root', path.join(tmp, 'shared')], {
     cwd: root,
@@ -50,7 +50,6 @@ function startWorker(name: string): { proc: ChildProcess; log: () => string } {
   spawned.push(proc);
   proc.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  void name;
   return { proc, log: () => log };
 }
 
@@ -100,8 +99,8 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
   it('two workers, one killed with SIGKILL mid-run: the run resumes elsewhere, each line once, equal to the local sweep, no keys left', async () => {
     const expected = await localResults();
 
-    const a = startWorker('a');
-    const b = startWorker('b');
+    const a = startWorker();
+    const b = startWorker();
     await until(() => a.log().includes('ready') && b.log().includes('ready'), 'both workers ready');
 
     const target = parseRedisUrl('--queue', url);
@@ -162,7 +161,7 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
 
   it('a coordinator interrupted mid-sweep cancels its runs at a checkpoint; run again, it resumes them to the same results', async () => {
     const expected = await localResults();
-    const w = startWorker('c');
+    const w = startWorker();
     await until(() => w.log().includes('ready'), 'worker ready');
     const target = parseRedisUrl('--queue', url);
     const out = path.join(tmp, 'coordinator-2');
