@@ -168,7 +168,7 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
     const sweepKey = clusterSweepKey(def.id, out);
     const abort = new AbortController();
     const first = await clusterLauncher({ target, sweepKey, log: () => {}, checkEveryMs: 1000 });
-    // One worker runs one run at a time: the first run is stopped in episode 3, the second never starts.
+    // One worker runs one run at a time: the run it takes is stopped in episode 3, the other never starts.
     const index = await runSweep(def, {
       outDir: out,
       launcher: first,
@@ -178,16 +178,18 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
     });
     await first.close();
     expect(index.runs.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
-    // Cancelled after episode 3 (the worker sees the cancel flag within a second), before the end.
-    expect(index.runs[0].summary?.episodesDone).toBeGreaterThanOrEqual(3);
-    expect(index.runs[0].summary?.episodesDone).toBeLessThan(8);
-    expect(index.runs[1].summary?.episodesDone).toBe(0);
+    // The run taken first was cancelled after episode 3 (the worker sees the cancel flag within a second), before
+    // the end; the other one, still queued, was removed from the queue.
+    const [notStarted, stopped] = index.runs.map((r) => r.summary?.episodesDone ?? -1).sort((x, y) => x - y);
+    expect(notStarted).toBe(0);
+    expect(stopped).toBeGreaterThanOrEqual(3);
+    expect(stopped).toBeLessThan(8);
 
     const second = await clusterLauncher({ target, sweepKey, log: () => {}, checkEveryMs: 1000 });
     const resumed = await runSweep(def, { outDir: out, launcher: second, concurrency: 2 });
     await second.close();
     expect(resumed.runs.map((r) => r.status)).toEqual(['completed', 'completed']);
-    expect(w.log()).toMatch(/pqmix seed 1: resuming from its last checkpoint/);
+    expect(w.log()).toMatch(/pqmix seed \d: resuming from its last checkpoint/);
     for (const [i, r] of resumed.runs.entries()) expect(untimed(readMetrics(path.join(out, r.dir)))).toEqual(expected[i]);
     const redis = new Redis({ ...target.options });
     try {
@@ -197,6 +199,36 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
     }
     w.proc.kill('SIGTERM');
     await until(() => w.proc.exitCode !== null, 'worker c to stop', 20_000);
+  }, 240_000);
+
+  it('a worker stopped with SIGTERM mid-run checkpoints its run and puts it back; the next worker resumes it', async () => {
+    const expected = await localResults();
+    const first = startWorker();
+    await until(() => first.log().includes('ready'), 'worker ready');
+    const target = parseRedisUrl('--queue', url);
+    const out = path.join(tmp, 'coordinator-3');
+    const launcher = await clusterLauncher({ target, sweepKey: clusterSweepKey(def.id, out), log: () => {}, checkEveryMs: 1000 });
+    let second: ReturnType<typeof startWorker> | null = null;
+    const index = await runSweep(def, {
+      outDir: out,
+      launcher,
+      concurrency: 2,
+      hooks: {
+        onRunRecord: (_e, r) => {
+          if (second || r.kind !== 'episode' || r.episode !== 3) return;
+          first.proc.kill('SIGTERM');
+          second = startWorker();
+        },
+      },
+    });
+    await launcher.close();
+    expect(index.runs.map((r) => r.status)).toEqual(['completed', 'completed']);
+    await until(() => first.proc.exitCode !== null, 'the first worker to stop', 20_000);
+    expect(first.log()).toMatch(/pqmix seed \d: checkpointed at episode \d, back in the queue/);
+    const next = second as ReturnType<typeof startWorker> | null;
+    expect(next?.log()).toMatch(/pqmix seed \d: resuming from its last checkpoint \(attempt 2\)/);
+    for (const [i, r] of index.runs.entries()) expect(untimed(readMetrics(path.join(out, r.dir)))).toEqual(expected[i]);
+    next?.proc.kill('SIGTERM');
   }, 240_000);
 
   it('refuses a bad --redis URL and a wrong password in one line, the password redacted', () => {
