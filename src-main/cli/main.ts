@@ -35,6 +35,7 @@ export async function main(argv: string[]): Promise<void> {
     import('./commands/export-data'),
     import('./commands/reproduce'),
     import('./commands/serve'),
+    import('./commands/worker'),
     import('./commands/layers'),
     import('./commands/run'),
     import('./commands/scenario'),

@@ -23,6 +23,7 @@ import { profileModelForUi } from './model-profiles';
 import { previewMobility } from './mobility-preview';
 import { scenarioPresets } from './presets';
 import { REPRODUCE_DIR, ReproductionService } from './reproductions';
+import type { SweepLauncherSource } from './cluster/queue-source';
 import { RunIndex } from './run-index';
 import { importTrace } from './trace-import';
 import { traceOverview } from './trace-overview';
@@ -40,6 +41,8 @@ export interface EngineOptions {
   workers?: number;
   /** How runs execute; default one worker thread per run. */
   executor?: RunExecutor;
+  /** Where the Reproduce screen's sweeps execute their runs instead (a cluster queue: `vecwb serve --queue`). */
+  sweepLaunchers?: SweepLauncherSource;
   /** Base folder for relative scenario files (traces). Default: the current directory. */
   baseDir?: string;
   /**
@@ -114,6 +117,8 @@ export function createEngine(opts: EngineOptions): Engine {
     executor,
     (item) => emit({ event: 'reproduce.changed', payload: item }),
     (err) => opts.onInternalError?.(err, 'reproduce.start'),
+    workers,
+    opts.sweepLaunchers ?? null,
   );
   const index = new RunIndex(runsRoot, () => jobs.liveRunIds());
   const uiState = new UiStateStore(opts.stateFile ?? path.join(runsRoot, '.workbench-state.json'));

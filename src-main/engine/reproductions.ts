@@ -10,59 +10,28 @@ import { reproduceScaleSchema } from '../../src-shared/api/reproduce';
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import { getFigure } from '../../src-shared/charts/catalog';
 import { UserError } from '../../src-shared/errors';
-import { projectExperiment, remainingSeconds } from '../../src-shared/reproduction/projection';
+import { projectExperiment } from '../../src-shared/reproduction/projection';
+import type { SweepProgress } from '../../src-shared/reproduction/sweep-progress';
 import { reportDataSchema, type ReportData } from '../../src-shared/reproduction/report-schema';
-import { runRequestSchema, type RunRequestInput, type RunSummary } from '../../src-shared/schemas/run';
 import { parseWith } from '../../src-shared/validation';
 import { getPaperExperiment, paperExperiments, scaleBudget, sweepDefinition, type PaperExperiment } from '../experiments/paper-experiments';
 import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
-import type { RunLauncher, SweepRunHandle, SweepRunHooks } from '../experiments/sweeps';
 import { readReproductionState, REPORT_FILES, reproduceExperiment } from '../report/reproduction';
 import type { RunExecutor } from './executor';
-import type { RunTask } from './worker-protocol';
+import { executorLauncher } from './executor-launcher';
+import { mergeHooks, SweepProgressTracker } from './sweep-pool/sweep-progress';
+import type { SweepLauncherSource } from './cluster/queue-source';
 
 export const REPRODUCE_DIR = '_reproduce';
 
-/** Runs of a sweep executed by the engine's executor (worker threads) instead of in the engine's thread. */
-export function executorLauncher(executor: RunExecutor): RunLauncher {
-  const launch = (task: RunTask, hooks: SweepRunHooks) =>
-    new Promise<SweepRunHandle>((resolve, reject) => {
-      let started = false;
-      let settle: { ok(s: RunSummary): void; fail(e: Error): void } = { ok: () => {}, fail: () => {} };
-      const done = new Promise<RunSummary>((ok, fail) => (settle = { ok, fail }));
-      const exec = executor.start(task, {
-        started(runId, dir) {
-          started = true;
-          resolve({ runId, dir, cancel: () => exec.control('cancel'), done });
-        },
-        records(records) {
-          for (const r of records) hooks.onRecord?.(r);
-        },
-        progress(p) {
-          hooks.onProgress?.(p);
-        },
-        summary() {},
-        done(summary) {
-          settle.ok(summary);
-        },
-        failed(message) {
-          if (started) settle.fail(new Error(message));
-          else reject(new Error(message));
-        },
-      });
-    });
-  return {
-    start: (input: RunRequestInput, hooks) => launch({ kind: 'start', request: runRequestSchema.parse(input) }, hooks),
-    resume: (dir, hooks) => launch({ kind: 'resume', dir }, hooks),
-  };
-}
+export { executorLauncher } from './executor-launcher';
 
 interface Active {
   key: ReproductionKey;
   abort: AbortController;
   planned: PlannedRun[];
-  done: { index: number; wallTimeS: number }[];
-  current: { index: number; label: string; episode: number; episodes: number } | null;
+  /** Runs done and live, with ETAs (several runs execute at once with concurrency > 1). */
+  tracker: SweepProgressTracker;
   finished: Promise<void>;
 }
 
@@ -77,6 +46,10 @@ export class ReproductionService {
     private readonly executor: RunExecutor,
     private readonly emit: (item: ReproductionItem) => void,
     private readonly onError: (err: unknown) => void = () => {},
+    /** Runs of a sweep executed at once (the engine's workers). */
+    private readonly concurrency = 1,
+    /** Where sweeps' runs execute instead of the engine's workers (a cluster queue), when configured. */
+    private readonly launchers: SweepLauncherSource | null = null,
   ) {}
 
   dirOf(key: ReproductionKey): string {
@@ -131,18 +104,22 @@ export class ReproductionService {
     let progress = runs > 0 ? runsDone / runs : hasReport ? 1 : 0;
     let remainingS: number | null = null;
     let current: ReproductionScaleState['current'] = null;
+    let sweep: SweepProgress | null = null;
     if (live) {
-      const fraction = live.current && live.current.episodes > 0 ? live.current.episode / live.current.episodes : 0;
-      progress = runs > 0 ? Math.min(1, (live.done.length + fraction) / runs) : 0;
-      remainingS = remainingSeconds(live.planned, live.done, live.current ? { index: live.current.index, fraction } : null).seconds;
-      current = live.current ? { label: live.current.label, position: live.current.index + 1, episode: live.current.episode, episodes: live.current.episodes } : null;
-      runsDone = live.done.length;
+      sweep = live.tracker.snapshot();
+      const fractions = sweep.running.reduce((sum, r) => sum + r.fraction, 0);
+      progress = runs > 0 ? Math.min(1, (sweep.completed + sweep.failed + fractions) / runs) : 0;
+      remainingS = sweep.etaS;
+      const first = sweep.running[0];
+      current = first ? { label: first.label, position: first.index + 1, episode: first.episode, episodes: first.episodes } : null;
+      runsDone = sweep.completed;
     }
     if (status === 'completed') progress = 1;
     return {
       scale, runs, episodesPerRun, totalEpisodes, projectedS,
       why: exp.kind === 'sweep' ? scaleBudget(exp, scale).why : `no runs: drawn from the ${exp.modelName} layer table`,
       status, runsDone, progress, remainingS, current, error: stateFile?.error ?? null, thumbnail: firstSvg, hasReport, dir,
+      ...(sweep ? { sweep } : {}),
     };
   }
 
@@ -160,36 +137,33 @@ export class ReproductionService {
     }
     const planned = exp.kind === 'sweep' ? planExperiment(experimentRequestSchema.parse(sweepDefinition(exp, key.scale).experiment)) : [];
     const abort = new AbortController();
-    const active: Active = { key, abort, planned, done: [], current: null, finished: Promise.resolve() };
+    const tracker = new SweepProgressTracker(planned, this.concurrency);
+    const active: Active = { key, abort, planned, tracker, finished: Promise.resolve() };
     this.active = active;
     const dir = this.dirOf(key);
-    active.finished = reproduceExperiment(exp, {
-      outDir: dir,
-      scale: key.scale,
-      drawing: { formats: ['svg', 'png'] },
-      launcher: executorLauncher(this.executor),
-      signal: abort.signal,
-      command: `Reproduce screen: ${exp.id} at scale ${key.scale}`,
-      hooks: {
-        onRunStart: (entry, _position, _total, skipped) => {
-          if (skipped) active.done.push({ index: entry.index, wallTimeS: entry.summary?.wallTimeS ?? 0 });
-          else active.current = { index: entry.index, label: entry.label, episode: 0, episodes: planned[entry.index]?.request.episodes ?? 1 };
-          this.changed(exp.id, true);
-        },
-        onProgress: (p) => {
-          if (active.current) {
-            active.current.episode = p.episode;
-            active.current.episodes = p.episodes;
-          }
-          this.changed(exp.id);
-        },
-        onRunEnd: (entry) => {
-          if (entry.status === 'completed') active.done.push({ index: entry.index, wallTimeS: entry.summary?.wallTimeS ?? 0 });
-          active.current = null;
-          this.changed(exp.id, true);
-        },
-      },
-    }).then(
+    const trackerHooks = tracker.hooks();
+    const reproduce = async () => {
+      const opened = this.launchers && exp.kind === 'sweep' ? await this.launchers.open(sweepDefinition(exp, key.scale).id, path.join(dir, 'sweep'), planned.length) : null;
+      try {
+        await reproduceExperiment(exp, {
+          outDir: dir,
+          scale: key.scale,
+          drawing: { formats: ['svg', 'png'] },
+          launcher: opened?.launcher ?? executorLauncher(this.executor),
+          concurrency: opened?.concurrency ?? this.concurrency,
+          signal: abort.signal,
+          command: `Reproduce screen: ${exp.id} at scale ${key.scale}`,
+          hooks: mergeHooks(trackerHooks, {
+            onRunStart: () => this.changed(exp.id, true),
+            onProgress: () => this.changed(exp.id),
+            onRunEnd: () => this.changed(exp.id, true),
+          }),
+        });
+      } finally {
+        await opened?.close();
+      }
+    };
+    active.finished = reproduce().then(
       () => undefined,
       (err: unknown) => {
         // reproduction.json records the failure (shown on the screen); a bug is reported as well.

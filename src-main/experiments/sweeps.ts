@@ -1,5 +1,6 @@
-// Runs an experiment (algorithms x sweep values x seeds, expanded by planExperiment) one run after another,
-// each in its own folder under <sweep>/runs/, and keeps <sweep>/sweep.json up to date after every run, so a
+// Runs an experiment (algorithms x sweep values x seeds, expanded by planExperiment) one run after another, or
+// `concurrency` at a time with a launcher that executes runs elsewhere (a process pool, a cluster queue), each
+// in its own folder under <sweep>/runs/, and keeps <sweep>/sweep.json up to date after every change, so a
 // sweep interrupted anywhere is resumed by running it again with the same folder.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -62,14 +63,22 @@ export interface SweepHooks extends SweepRunHooks {
   /** Before each run; `skipped` is true for runs a previous session completed. */
   onRunStart?(entry: SweepEntry, position: number, total: number, skipped: boolean): void;
   onRunEnd?(entry: SweepEntry, position: number, total: number): void;
+  /** onRecord / onProgress with the run they belong to (several runs are live at once with concurrency > 1). */
+  onRunRecord?(entry: SweepEntry, r: MetricRecord): void;
+  onRunProgress?(entry: SweepEntry, p: RunProgress): void;
 }
 
 export interface RunSweepOptions {
   outDir: string;
   launcher?: RunLauncher;
   hooks?: SweepHooks;
-  /** Aborting cancels the current run (its folder keeps a checkpoint) and stops the sweep. */
+  /** Aborting cancels the current runs (their folders keep a checkpoint) and stops the sweep. */
   signal?: AbortSignal;
+  /**
+   * Runs executed at the same time (default 1: one after another, in plan order). More needs a launcher that
+   * runs them elsewhere (engine/sweep-pool's process pool, engine/cluster's queue).
+   */
+  concurrency?: number;
 }
 
 /** Folder name of planned run `i`: position, algorithm, sweep values and seed, filesystem-safe. */
@@ -142,7 +151,8 @@ function sameExperiment(a: ExperimentRequest, b: ExperimentRequest): boolean {
 }
 
 /**
- * Runs every planned run of `def` sequentially. An existing sweep.json in `outDir` must describe the same
+ * Runs every planned run of `def`: one after another, or up to `opts.concurrency` at once, started in plan
+ * order. An existing sweep.json in `outDir` must describe the same
  * experiment: its completed runs are kept, unfinished ones resumed from their last checkpoint. Returns the
  * final index. A failed run is recorded (status 'failed', error) and the sweep goes on with the next one.
  */
@@ -172,16 +182,31 @@ export async function runSweep(def: SweepDefinition, opts: RunSweepOptions): Pro
 
   const planned = planExperiment(index.experiment);
   const total = index.runs.length;
-  for (let i = 0; i < total; i++) {
-    if (opts.signal?.aborted) break;
+  const live = new Set<SweepRunHandle>();
+  let fatal: { err: unknown } | null = null;
+  const onAbort = () => {
+    for (const h of live) h.cancel();
+  };
+  opts.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const runOne = async (i: number): Promise<void> => {
     const entry = index.runs[i];
     if (entry.status === 'completed') {
       hooks.onRunStart?.(entry, i + 1, total, true);
-      continue;
+      return;
     }
     const dir = path.join(outDir, entry.dir);
     hooks.onRunStart?.(entry, i + 1, total, false);
-    const runHooks: SweepRunHooks = { onRecord: hooks.onRecord, onProgress: hooks.onProgress };
+    const runHooks: SweepRunHooks = {
+      onRecord(r) {
+        hooks.onRecord?.(r);
+        hooks.onRunRecord?.(entry, r);
+      },
+      onProgress(p) {
+        hooks.onProgress?.(p);
+        hooks.onRunProgress?.(entry, p);
+      },
+    };
     let summary: RunSummary;
     try {
       const handle = isRunFolder(dir)
@@ -189,12 +214,12 @@ export async function runSweep(def: SweepDefinition, opts: RunSweepOptions): Pro
         : await launcher.start({ ...planned[i].request, outDir: dir, name: entry.label }, runHooks);
       entry.status = 'running';
       save();
-      const onAbort = () => handle.cancel();
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      live.add(handle);
+      if (opts.signal?.aborted || fatal) handle.cancel();
       try {
         summary = await handle.done;
       } finally {
-        opts.signal?.removeEventListener('abort', onAbort);
+        live.delete(handle);
       }
     } catch (err) {
       entry.status = 'failed';
@@ -202,15 +227,31 @@ export async function runSweep(def: SweepDefinition, opts: RunSweepOptions): Pro
       entry.summary = isRunFolder(dir) ? readSummary(dir) : null;
       save();
       hooks.onRunEnd?.(entry, i + 1, total);
-      if (err instanceof UserError) throw err;
-      continue;
+      if (err instanceof UserError && !fatal) {
+        // Bad input fails every run alike: stop the sweep (the other live runs keep their checkpoints).
+        fatal = { err };
+        onAbort();
+      }
+      return;
     }
     entry.status = summary.status;
     entry.summary = summary;
     entry.error = summary.error;
     save();
     hooks.onRunEnd?.(entry, i + 1, total);
+  };
+
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < total && !opts.signal?.aborted && !fatal) await runOne(next++);
+  };
+  const lanes = Math.max(1, Math.min(total, Math.floor(opts.concurrency ?? 1)));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
   }
+  if (fatal !== null) throw (fatal as { err: unknown }).err;
   return index;
 }
 

@@ -68,6 +68,8 @@ export interface ReproduceOptions {
   overrides?: ExperimentOverrides;
   drawing: DrawingOptions;
   launcher?: RunLauncher;
+  /** Runs executed at once (runSweep's concurrency; the launcher must execute them elsewhere). */
+  concurrency?: number;
   hooks?: SweepHooks;
   signal?: AbortSignal;
   /** The command line (or UI action) that started it, for the report. */
@@ -150,7 +152,7 @@ export async function reproduceExperiment(exp: PaperExperiment, opts: ReproduceO
     // A folder from an earlier session must hold the same sweep: checked by runSweep before anything is written.
     saveState('running');
     try {
-      index = await runSweep(def, { outDir: sweepDir, signal: opts.signal, hooks: opts.hooks, launcher: opts.launcher });
+      index = await runSweep(def, { outDir: sweepDir, signal: opts.signal, hooks: opts.hooks, launcher: opts.launcher, concurrency: opts.concurrency });
     } catch (err) {
       saveState('failed', err instanceof Error ? err.message : String(err));
       throw err;

@@ -2,6 +2,7 @@
 // state of its reproduction folder), start / cancel, and the report of a finished (or partial) reproduction.
 import { z } from 'zod';
 import { reportDataSchema } from '../reproduction/report-schema';
+import { sweepProgressSchema } from '../reproduction/sweep-progress';
 
 export const reproduceScaleSchema = z.enum(['smoke', 'quick', 'paper']);
 export type ReproduceScale = z.infer<typeof reproduceScaleSchema>;
@@ -29,6 +30,8 @@ export const reproductionScaleStateSchema = z.object({
   thumbnail: z.string().nullable(),
   hasReport: z.boolean(),
   dir: z.string(),
+  /** While running: every live run with its ETA, and the sweep's (several runs execute at once). */
+  sweep: sweepProgressSchema.optional(),
 });
 export type ReproductionScaleState = z.infer<typeof reproductionScaleStateSchema>;
 

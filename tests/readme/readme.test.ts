@@ -150,6 +150,7 @@ function ruleFor(c: ReadmeCommand): Rule {
     };
   }
   if (cmd === 'serve') return { kind: 'help-only', why: 'a server; served as written below with --port 0 added' };
+  if (cmd === 'worker') return { kind: 'help-only', why: 'needs a Redis server (tests/engine/cluster.test.ts runs workers against one)' };
   throw new Error(`README line ${c.line}: no rule for '${c.text}'`);
 }
 

@@ -25,6 +25,9 @@ import { claimsMarkdownTable } from '../../report/report-md';
 import { reproduceExperiment } from '../../report/reproduction';
 import { buildOptionsFrom, parseFigureOptions, type FigureCliOptions } from './figure-options';
 import { listExperiments } from './reproduce-list';
+import { sweepExecution, type SweepExecution } from './sweep-execution';
+import { sweepProgressView, type SweepProgressView } from '../sweep-progress-view';
+import { mergeHooks } from '../../engine/sweep-pool/sweep-progress';
 
 /** What is about to run: runs x episodes and the projected (remaining) time. */
 function planLine(exp: PaperExperiment, scale: string, def: ReturnType<typeof sweepDefinition>, outDir: string): { line: string; toRun: number } {
@@ -93,6 +96,8 @@ export async function reproduce(id: string | undefined, raw: Record<string, unkn
   for (const f of formats) if (f !== 'svg' && f !== 'png') throw new UserError(`--formats: '${f}' is not svg or png`);
   const o: FigureCliOptions = parseFigureOptions({ ...raw, scale: raw.pngScale, format: 'svg', out: outDir });
 
+  let execution: SweepExecution | null = null;
+  let view: SweepProgressView | null = null;
   if (exp.kind === 'sweep') {
     const def = sweepDefinition(exp, scale, overrides);
     const { line, toRun } = planLine(exp, custom ? 'custom' : scale, def, outDir);
@@ -104,6 +109,12 @@ export async function reproduce(id: string | undefined, raw: Record<string, unkn
         process.exitCode = 1;
         return;
       }
+    }
+    const planned = planExperiment(experimentRequestSchema.parse(def.experiment));
+    execution = await sweepExecution(raw, planned, def.id, path.join(outDir, 'sweep'), (w) => process.stderr.write(`vecwb: ${w}\n`));
+    if (execution.concurrency > 1) {
+      process.stderr.write(`  ${execution.describe}\n`);
+      view = await sweepProgressView(planned, execution.workers, process.stderr.isTTY === true);
     }
   }
 
@@ -124,7 +135,9 @@ export async function reproduce(id: string | undefined, raw: Record<string, unkn
       signal: abort.signal,
       command: ['vecwb', 'reproduce', ...process.argv.slice(3)].join(' '),
       warn: (w) => process.stderr.write(`vecwb: ${w}\n`),
-      hooks: {
+      launcher: execution?.launcher,
+      concurrency: execution?.concurrency,
+      hooks: view ? mergeHooks(view.hooks, view.lines) : {
         onRunStart(entry, pos, total, skipped) {
           process.stderr.write(`[${pos}/${total}] ${entry.label}${skipped ? ': done earlier, kept' : ''}\n`);
         },
@@ -141,6 +154,8 @@ export async function reproduce(id: string | undefined, raw: Record<string, unkn
     });
   } finally {
     process.off('SIGINT', onSigint);
+    view?.stop();
+    await execution?.close();
   }
   const counts = result.statusCounts;
   if (exp.kind === 'sweep') process.stderr.write(`sweep ${exp.id}: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);

@@ -17,7 +17,9 @@ export function register(program: Command): void {
     .option('--formats <list>', 'figure formats, comma-separated: svg,png', 'svg,png')
     .option('--episodes <n>', "episodes per run instead of the scale's (scale 'custom')")
     .option('--seeds <list>', "seeds, comma-separated, instead of the scale's")
-    .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)");
+    .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)")
+    .option('--workers <n>', 'runs executed at the same time, each in its own process (default: cores / threads per run, at least 1)')
+    .option('--queue <redis-url>', 'enqueue the runs on a cluster (redis://[:password@]host:port or rediss://) and collect them; vecwb worker executes them');
   addDrawingOptions(cmd, '--png-scale').action(async (id: string | undefined, raw: Record<string, unknown>) => {
     if (raw.list) {
       const { listExperiments } = await import('./reproduce-list');

@@ -17,7 +17,8 @@ export function register(program: Command): void {
     .option('--workers <n>', 'runs executed at the same time (worker threads)', parseWorkers)
     .option('--renderer-dir <dir>', 'built UI folder (default: out/renderer-web, built on first use)')
     .option('--state-file <file>', 'UI state file (default: <runs-dir>/.workbench-state.json)')
-    .action(async (opts: { port: number; runsDir: string; workers?: number; rendererDir?: string; stateFile?: string }) => {
+    .option('--queue <redis-url>', "run the Reproduce screen's sweeps on a cluster: redis://[:password@]host:port or rediss:// (vecwb worker executes them)")
+    .action(async (opts: { port: number; runsDir: string; workers?: number; rendererDir?: string; stateFile?: string; queue?: string }) => {
       const { createEngine } = await import('../../engine/engine');
       const { startServer } = await import('../../server/server');
       const { defaultRendererDir, ensureRendererBuilt } = await import('../../server/renderer-build');
@@ -26,7 +27,9 @@ export function register(program: Command): void {
       if (!opts.rendererDir && !(await ensureRendererBuilt(rendererDir, { log }))) {
         throw new UserError(`the UI is not built (${rendererDir}/index.html missing) and vite is not available to build it`);
       }
+      const sweepLaunchers = opts.queue === undefined ? undefined : await (await import('./serve-queue')).queueFromFlag(opts.queue, log);
       const engine = createEngine({
+        sweepLaunchers,
         runsRoot: opts.runsDir,
         shell: 'web',
         workers: opts.workers,
