@@ -1,0 +1,357 @@
+// AssemblyScript source of the fused element-wise kernels of the agent networks (built by
+// `npm run build:kernels` into src-main/rl/nn/fused-kernels.wasm.ts; see docs/performance.md).
+//
+// The module imports tfjs-wasm's own memory: every pointer is the byte offset of a float32 tensor in the
+// tfjs-wasm heap, so a kernel reads the output of an XNNPACK matMul and writes its result in place, with
+// no copy and no op dispatch. It has no data segment and allocates nothing (it writes only where told).
+// Each kernel does in one pass what the tf-op path does in 5-15 ops, with the same float32 operations in
+// the same order, except sigmoid's exp (a Cephes-style polynomial here, XNNPACK's own one there: both
+// within ~2 ulp). Lanes and the scalar tail compute identical values, so results do not depend on length.
+
+// exp(x) for x <= 0 (Cephes expf: x = n ln2 + r, |r| <= ln2/2, degree-7 polynomial, 2^n via the exponent).
+// @ts-ignore: decorator
+@inline const LOG2E: f32 = 1.44269504088896341;
+// @ts-ignore: decorator
+@inline const LN2_HI: f32 = 0.693359375;
+// @ts-ignore: decorator
+@inline const LN2_LO: f32 = -2.12194440e-4;
+// @ts-ignore: decorator
+@inline const P0: f32 = 1.9875691500e-4;
+// @ts-ignore: decorator
+@inline const P1: f32 = 1.3981999507e-3;
+// @ts-ignore: decorator
+@inline const P2: f32 = 8.3334519073e-3;
+// @ts-ignore: decorator
+@inline const P3: f32 = 4.1665795894e-2;
+// @ts-ignore: decorator
+@inline const P4: f32 = 1.6666665459e-1;
+// @ts-ignore: decorator
+@inline const P5: f32 = 5.0000001201e-1;
+// @ts-ignore: decorator
+@inline const X_MIN: f32 = -87.0;
+/** Values below this magnitude are flushed to 0 (src-main/rl/nn/flush.ts: no subnormals into matMuls). */
+// @ts-ignore: decorator
+@inline const FLUSH: f32 = 1e-20;
+
+// @ts-ignore: decorator
+@inline function expNeg4(x0: v128): v128 {
+  const x = f32x4.max(x0, f32x4.splat(X_MIN));
+  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
+  let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
+  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
+  let p = f32x4.add(f32x4.mul(f32x4.splat(P0), r), f32x4.splat(P1));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P2));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P3));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P4));
+  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P5));
+  p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
+  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  return f32x4.mul(p, scale);
+}
+
+// @ts-ignore: decorator
+@inline function expNeg1(x0: f32): f32 {
+  const x = max<f32>(x0, X_MIN);
+  const n = nearest<f32>(x * LOG2E);
+  let r: f32 = x - n * LN2_HI;
+  r = r - n * LN2_LO;
+  let p: f32 = P0 * r + P1;
+  p = p * r + P2;
+  p = p * r + P3;
+  p = p * r + P4;
+  p = p * r + P5;
+  p = p * r * r + r + 1.0;
+  return p * reinterpret<f32>((<i32>n + 127) << 23);
+}
+
+/**
+ * Hidden-layer activation with its derivative over a [rows, cols] block: v = pre + (add + bias[col]) (add and
+ * bias optional: 0), y = act(v), d = act'(v) (d = 0: not wanted). y may be pre itself.
+ * kind 0: Mish in the exact form of src-main/rl/nn/mish.ts: s = sigmoid(v) (flushed below 1e-20),
+ * t = s (2 - s), r = t / (2 - t) = tanh(softplus(v)), y = v r, d = r + (v s)(1 - r^2). kind 1: ReLU, d = step(v).
+ */
+export function act(pre: usize, add: usize, bias: usize, y: usize, d: usize, rows: i32, cols: i32, kind: i32): void {
+  const c4 = cols & ~3;
+  const one4 = f32x4.splat(1.0);
+  const two4 = f32x4.splat(2.0);
+  const zero4 = f32x4.splat(0.0);
+  for (let row = 0; row < rows; row++) {
+    const base = (<usize>row * <usize>cols) << 2;
+    for (let c = 0; c < c4; c += 4) {
+      const o = base + (<usize>c << 2);
+      let v = v128.load(pre + o);
+      if (add) {
+        let a = v128.load(add + o);
+        if (bias) a = f32x4.add(a, v128.load(bias + (<usize>c << 2)));
+        v = f32x4.add(v, a);
+      } else if (bias) v = f32x4.add(v, v128.load(bias + (<usize>c << 2)));
+      if (kind == 1) {
+        const pos = f32x4.gt(v, zero4);
+        v128.store(y + o, v128.and(v, pos));
+        if (d) v128.store(d + o, v128.and(one4, pos));
+        continue;
+      }
+      const e = expNeg4(f32x4.neg(f32x4.abs(v))); // e^{-|v|}
+      const den = f32x4.add(one4, e);
+      let s = v128.bitselect(f32x4.div(one4, den), f32x4.div(e, den), f32x4.ge(v, zero4));
+      s = v128.and(s, f32x4.ge(s, f32x4.splat(FLUSH))); // s >= 0: flush below 1e-20
+      const t = f32x4.mul(s, f32x4.sub(two4, s));
+      const r = f32x4.div(t, f32x4.sub(two4, t));
+      v128.store(y + o, f32x4.mul(v, r));
+      if (d) v128.store(d + o, f32x4.add(r, f32x4.mul(f32x4.mul(v, s), f32x4.sub(one4, f32x4.mul(r, r)))));
+    }
+    for (let c = c4; c < cols; c++) {
+      const o = base + (<usize>c << 2);
+      let v = load<f32>(pre + o);
+      if (add) {
+        let a = load<f32>(add + o);
+        if (bias) a = a + load<f32>(bias + (<usize>c << 2));
+        v = v + a;
+      } else if (bias) v = v + load<f32>(bias + (<usize>c << 2));
+      if (kind == 1) {
+        store<f32>(y + o, v > 0 ? v : 0);
+        if (d) store<f32>(d + o, v > 0 ? 1 : 0);
+        continue;
+      }
+      const e = expNeg1(-abs<f32>(v));
+      const den: f32 = 1.0 + e;
+      let s: f32 = v >= 0 ? (<f32>1.0) / den : e / den;
+      if (s < FLUSH) s = 0;
+      const t: f32 = s * (2.0 - s);
+      const r: f32 = t / (2.0 - t);
+      store<f32>(y + o, v * r);
+      if (d) store<f32>(d + o, r + v * s * (1.0 - r * r));
+    }
+  }
+}
+
+/** One reverse step, eqs. (39)-(40): out = (x cx - eps ce) + noise (noise = 0: none). out may be eps. */
+export function stepMean(x: usize, eps: usize, noise: usize, out: usize, n: i32, cx: f32, ce: f32): void {
+  const n4 = n & ~3;
+  const cx4 = f32x4.splat(cx);
+  const ce4 = f32x4.splat(ce);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    let v = f32x4.sub(f32x4.mul(v128.load(x + o), cx4), f32x4.mul(v128.load(eps + o), ce4));
+    if (noise) v = f32x4.add(v, v128.load(noise + o));
+    v128.store(out + o, v);
+  }
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    let v: f32 = load<f32>(x + o) * cx - load<f32>(eps + o) * ce;
+    if (noise) v = v + load<f32>(noise + o);
+    store<f32>(out + o, v);
+  }
+}
+
+/**
+ * The same step through x0-hat clipped to [-1, 1] (clipDenoised): x0 = x ax - eps ae, mask = [|x0| <= 1],
+ * out = (clip(x0) p0 + x px) + noise. out may be eps.
+ */
+export function stepClip(x: usize, eps: usize, noise: usize, out: usize, mask: usize, n: i32, ax: f32, ae: f32, p0: f32, px: f32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const xv = load<f32>(x + o);
+    const x0: f32 = xv * ax - load<f32>(eps + o) * ae;
+    if (mask) store<f32>(mask + o, abs<f32>(x0) <= 1 ? 1 : 0);
+    const x0c = min<f32>(1, max<f32>(-1, x0));
+    let v: f32 = x0c * p0 + xv * px;
+    if (noise) v = v + load<f32>(noise + o);
+    store<f32>(out + o, v);
+  }
+}
+
+/** out = flush(a b): 0 where |a b| < 1e-20 (flush.ts). out may be a or b. */
+export function mulFlush(a: usize, b: usize, out: usize, n: i32): void {
+  const n4 = n & ~3;
+  const f4 = f32x4.splat(FLUSH);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    const v = f32x4.mul(v128.load(a + o), v128.load(b + o));
+    v128.store(out + o, v128.and(v, f32x4.ge(f32x4.abs(v), f4)));
+  }
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    const v: f32 = load<f32>(a + o) * load<f32>(b + o);
+    store<f32>(out + o, abs<f32>(v) < FLUSH ? 0 : v);
+  }
+}
+
+/** out = a c + b (b = 0: out = a c). out may be a or b. */
+export function axpy(a: usize, c: f32, b: usize, out: usize, n: i32): void {
+  const n4 = n & ~3;
+  const c4 = f32x4.splat(c);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    let v = f32x4.mul(v128.load(a + o), c4);
+    if (b) v = f32x4.add(v, v128.load(b + o));
+    v128.store(out + o, v);
+  }
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    let v: f32 = load<f32>(a + o) * c;
+    if (b) v = v + load<f32>(b + o);
+    store<f32>(out + o, v);
+  }
+}
+
+/**
+ * Backward of stepClip given dx = dL/dx^{m-1}: through = dx mask, dEps = through cEps,
+ * out = (through cThrough + dx cDirect) + dX (dL/dx^m; dX = 0: none).
+ */
+export function clipBack(dx: usize, mask: usize, dX: usize, dEps: usize, out: usize, n: i32, cEps: f32, cThrough: f32, cDirect: f32): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const g = load<f32>(dx + o);
+    const th = g * load<f32>(mask + o);
+    if (dEps) store<f32>(dEps + o, th * cEps);
+    if (out) {
+      let v: f32 = th * cThrough + g * cDirect;
+      if (dX) v = v + load<f32>(dX + o);
+      store<f32>(out + o, v);
+    }
+  }
+}
+
+/**
+ * dst[c * dstStride + colOff + r] = src[r * cols + c]: transposes a [rows, cols] matrix into columns
+ * colOff.. of a [cols, dstStride] one (several calls build the transpose of a row-wise concatenation).
+ */
+export function transposeInto(src: usize, rows: i32, cols: i32, dst: usize, dstStride: i32, colOff: i32): void {
+  const B: i32 = 16;
+  for (let r0 = 0; r0 < rows; r0 += B) {
+    const r1 = min<i32>(rows, r0 + B);
+    for (let c0 = 0; c0 < cols; c0 += B) {
+      const c1 = min<i32>(cols, c0 + B);
+      for (let c = c0; c < c1; c++) {
+        const d = dst + ((<usize>(c * dstStride + colOff)) << 2);
+        for (let r = r0; r < r1; r++) store<f32>(d + (<usize>r << 2), load<f32>(src + ((<usize>(r * cols + c)) << 2)));
+      }
+    }
+  }
+}
+
+// ---- matMul -------------------------------------------------------------------------------------------------
+// With relaxed SIMD, f32x4.relaxed_madd is one fused multiply-add (FMA3 on x86), twice the throughput of the
+// separate multiply and add that XNNPACK's wasm SIMD kernels must use. bin/build-kernels.mjs also builds a
+// variant without relaxed SIMD (this line replaced by mul + add), used only for the element-wise kernels.
+// @ts-ignore: decorator
+@inline function fma4(a: v128, b: v128, c: v128): v128 {
+  return f32x4.relaxed_madd(a, b, c); // FMA-LINE
+}
+
+/**
+ * c[M, N] = a[M, K] b[K, N] (+ bias[N]; bias = 0: none), all row-major float32. Register blocks of 4 rows x 8
+ * columns (8 accumulators), B read in place row by row (a 4 x 8 block reuses one 8-column panel of B, which
+ * stays in L1 over the row blocks). The bias starts the accumulators, as in XNNPACK.
+ */
+export function gemm(a: usize, b: usize, bias: usize, c: usize, M: i32, K: i32, N: i32): void {
+  const n8 = N & ~7;
+  const n4 = N & ~3;
+  const m4 = M & ~3;
+  const lda = <usize>K << 2;
+  const ldb = <usize>N << 2;
+  const ldc = <usize>N << 2;
+  const zero = f32x4.splat(0);
+  for (let j = 0; j < n8; j += 8) {
+    const jo = <usize>j << 2;
+    const bias0 = bias ? v128.load(bias + jo) : zero;
+    const bias1 = bias ? v128.load(bias + jo, 16) : zero;
+    let i = 0;
+    for (; i < m4; i += 4) {
+      const a0 = a + <usize>i * lda;
+      const a1 = a0 + lda;
+      const a2 = a1 + lda;
+      const a3 = a2 + lda;
+      let c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
+      let bp = b + jo;
+      for (let k = 0; k < K; k++) {
+        const b0 = v128.load(bp);
+        const b1 = v128.load(bp, 16);
+        const ko = <usize>k << 2;
+        const x0 = v128.load32_splat(a0 + ko);
+        c00 = fma4(x0, b0, c00);
+        c01 = fma4(x0, b1, c01);
+        const x1 = v128.load32_splat(a1 + ko);
+        c10 = fma4(x1, b0, c10);
+        c11 = fma4(x1, b1, c11);
+        const x2 = v128.load32_splat(a2 + ko);
+        c20 = fma4(x2, b0, c20);
+        c21 = fma4(x2, b1, c21);
+        const x3 = v128.load32_splat(a3 + ko);
+        c30 = fma4(x3, b0, c30);
+        c31 = fma4(x3, b1, c31);
+        bp += ldb;
+      }
+      const cp = c + <usize>i * ldc + jo;
+      v128.store(cp, c00);
+      v128.store(cp, c01, 16);
+      v128.store(cp + ldc, c10);
+      v128.store(cp + ldc, c11, 16);
+      v128.store(cp + 2 * ldc, c20);
+      v128.store(cp + 2 * ldc, c21, 16);
+      v128.store(cp + 3 * ldc, c30);
+      v128.store(cp + 3 * ldc, c31, 16);
+    }
+    for (; i < M; i++) {
+      const a0 = a + <usize>i * lda;
+      let c00 = bias0, c01 = bias1;
+      let bp = b + jo;
+      for (let k = 0; k < K; k++) {
+        const x0 = v128.load32_splat(a0 + (<usize>k << 2));
+        c00 = fma4(x0, v128.load(bp), c00);
+        c01 = fma4(x0, v128.load(bp, 16), c01);
+        bp += ldb;
+      }
+      const cp = c + <usize>i * ldc + jo;
+      v128.store(cp, c00);
+      v128.store(cp, c01, 16);
+    }
+  }
+  if (n4 > n8) {
+    const jo = <usize>n8 << 2;
+    const bias0 = bias ? v128.load(bias + jo) : zero;
+    let i = 0;
+    for (; i < m4; i += 4) {
+      const a0 = a + <usize>i * lda;
+      const a1 = a0 + lda;
+      const a2 = a1 + lda;
+      const a3 = a2 + lda;
+      let c0 = bias0, c1 = bias0, c2 = bias0, c3 = bias0;
+      let bp = b + jo;
+      for (let k = 0; k < K; k++) {
+        const b0 = v128.load(bp);
+        const ko = <usize>k << 2;
+        c0 = fma4(v128.load32_splat(a0 + ko), b0, c0);
+        c1 = fma4(v128.load32_splat(a1 + ko), b0, c1);
+        c2 = fma4(v128.load32_splat(a2 + ko), b0, c2);
+        c3 = fma4(v128.load32_splat(a3 + ko), b0, c3);
+        bp += ldb;
+      }
+      const cp = c + <usize>i * ldc + jo;
+      v128.store(cp, c0);
+      v128.store(cp + ldc, c1);
+      v128.store(cp + 2 * ldc, c2);
+      v128.store(cp + 3 * ldc, c3);
+    }
+    for (; i < M; i++) {
+      const a0 = a + <usize>i * lda;
+      let c0 = bias0;
+      let bp = b + jo;
+      for (let k = 0; k < K; k++) {
+        c0 = fma4(v128.load32_splat(a0 + (<usize>k << 2)), v128.load(bp), c0);
+        bp += ldb;
+      }
+      v128.store(c + <usize>i * ldc + jo, c0);
+    }
+  }
+  for (let j = n4; j < N; j++) {
+    const jo = <usize>j << 2;
+    for (let i = 0; i < M; i++) {
+      const a0 = a + <usize>i * lda;
+      let s: f32 = bias ? load<f32>(bias + jo) : 0;
+      for (let k = 0; k < K; k++) s += load<f32>(a0 + (<usize>k << 2)) * load<f32>(b + <usize>k * ldb + jo);
+      store<f32>(c + <usize>i * ldc + jo, s);
+    }
+  }
+}
