@@ -265,20 +265,21 @@ export function gemm(a: usize, b: usize, bias: usize, c: usize, M: i32, K: i32, 
       const a3 = a2 + lda;
       let c00 = bias0, c01 = bias1, c10 = bias0, c11 = bias1, c20 = bias0, c21 = bias1, c30 = bias0, c31 = bias1;
       let bp = b + jo;
-      for (let k = 0; k < K; k++) {
+      let ap = a0;
+      const aEnd = a0 + lda;
+      for (; ap < aEnd; ap += 4) {
         const b0 = v128.load(bp);
         const b1 = v128.load(bp, 16);
-        const ko = <usize>k << 2;
-        const x0 = v128.load32_splat(a0 + ko);
+        const x0 = v128.load32_splat(ap);
         c00 = fma4(x0, b0, c00);
         c01 = fma4(x0, b1, c01);
-        const x1 = v128.load32_splat(a1 + ko);
+        const x1 = v128.load32_splat(ap + lda);
         c10 = fma4(x1, b0, c10);
         c11 = fma4(x1, b1, c11);
-        const x2 = v128.load32_splat(a2 + ko);
+        const x2 = v128.load32_splat(ap + 2 * lda);
         c20 = fma4(x2, b0, c20);
         c21 = fma4(x2, b1, c21);
-        const x3 = v128.load32_splat(a3 + ko);
+        const x3 = v128.load32_splat(ap + 3 * lda);
         c30 = fma4(x3, b0, c30);
         c31 = fma4(x3, b1, c31);
         bp += ldb;
