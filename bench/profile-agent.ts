@@ -5,8 +5,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src-main/rl/backend';
 import { DiffusionQAgent } from '../src-main/rl/agents/diffusion-q-agent';
-import { adamStep, AdamState, softUpdate } from '../src-main/rl/nn/adam';
-import { initParams, ParamSet, sumOfSquares } from '../src-main/rl/nn/params';
+import { adamStepAndSoftUpdate, AdamState, sumOfSquaresView } from '../src-main/rl/nn/adam';
+import { initParams, ParamSet } from '../src-main/rl/nn/params';
 import { heapViewer } from '../src-main/rl/nn/heap';
 
 const backend = process.argv[2] ?? 'wasm';
@@ -47,9 +47,8 @@ for (let it = 0; it < 40; it++) {
   const { q: qt } = time('forward(target)', () => agent.forward(target, obs, n2, false));
   time('qt.dataSync', () => qt.dataSync());
   const grads = time('backward', () => agent.backward(online, obs, cache!, dq));
-  time('sumSq', () => sumOfSquares(grads));
-  time('adam', () => adamStep(online, grads, adam, { lr: 5e-4, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 0.5, view));
-  time('soft', () => softUpdate(target, online, 0.001, view));
+  time('sumSq', () => sumOfSquaresView(grads, view!));
+  time('adam + soft update', () => adamStepAndSoftUpdate(online, target, grads, adam, { lr: 5e-4, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 0.5, 0.001, view!));
   agent.disposeCache(cache!);
   tf.dispose([q, qt, ...grads]);
 }

@@ -356,3 +356,68 @@ export function gemm(a: usize, b: usize, bias: usize, c: usize, M: i32, K: i32, 
     }
   }
 }
+
+// ---- optimiser ----------------------------------------------------------------------------------------------
+
+/**
+ * Adam (src-main/rl/nn/adam.ts, PyTorch's form) and the soft target update (60)-(61) in one pass, in float32
+ * (the JS loop it replaces computes in float64 and rounds: results agree to ~1 ulp). c1 = 1 - b1, c2 = 1 - b2,
+ * u = 1 - tau are passed rounded from float64. g' = g gradScale; m <- b1 m + c1 g'; v <- b2 v + c2 g'^2 (in place);
+ * p' = p - (stepSize m) / (sqrt(v) / sqrtBc2 + eps) into outP; q' = tau p' + u q into outQ (outQ = 0: none).
+ */
+export function adam(g: usize, m: usize, v: usize, p: usize, q: usize, outP: usize, outQ: usize, n: i32, gradScale: f32, b1: f32, c1: f32, b2: f32, c2: f32, stepSize: f32, sqrtBc2: f32, eps: f32, tau: f32, u: f32): void {
+  const n4 = n & ~3;
+  const s4 = f32x4.splat(gradScale);
+  const b14 = f32x4.splat(b1);
+  const c14 = f32x4.splat(c1);
+  const b24 = f32x4.splat(b2);
+  const c24 = f32x4.splat(c2);
+  const st4 = f32x4.splat(stepSize);
+  const bc4 = f32x4.splat(sqrtBc2);
+  const e4 = f32x4.splat(eps);
+  const t4 = f32x4.splat(tau);
+  const u4 = f32x4.splat(u);
+  for (let i = 0; i < n4; i += 4) {
+    const o = <usize>i << 2;
+    const gk = f32x4.mul(v128.load(g + o), s4);
+    const mk = f32x4.add(f32x4.mul(b14, v128.load(m + o)), f32x4.mul(c14, gk));
+    const vk = f32x4.add(f32x4.mul(b24, v128.load(v + o)), f32x4.mul(f32x4.mul(c24, gk), gk));
+    v128.store(m + o, mk);
+    v128.store(v + o, vk);
+    const pk = f32x4.sub(v128.load(p + o), f32x4.div(f32x4.mul(st4, mk), f32x4.add(f32x4.div(f32x4.sqrt(vk), bc4), e4)));
+    v128.store(outP + o, pk);
+    if (outQ) v128.store(outQ + o, f32x4.add(f32x4.mul(t4, pk), f32x4.mul(u4, v128.load(q + o))));
+  }
+  for (let i = n4; i < n; i++) {
+    const o = <usize>i << 2;
+    const gk = load<f32>(g + o) * gradScale;
+    const mk: f32 = b1 * load<f32>(m + o) + c1 * gk;
+    const vk: f32 = b2 * load<f32>(v + o) + c2 * gk * gk;
+    store<f32>(m + o, mk);
+    store<f32>(v + o, vk);
+    const pk: f32 = load<f32>(p + o) - (stepSize * mk) / (sqrt<f32>(vk) / sqrtBc2 + eps);
+    store<f32>(outP + o, pk);
+    if (outQ) store<f32>(outQ + o, tau * pk + u * load<f32>(q + o));
+  }
+}
+
+/** Sum of squares of n floats, accumulated in float64. */
+export function sumSquares(a: usize, n: i32): f64 {
+  const n4 = n & ~3;
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  for (let i = 0; i < n4; i += 4) {
+    const x = v128.load(a + (<usize>i << 2));
+    const lo = f64x2.promote_low_f32x4(x);
+    const hi = f64x2.promote_low_f32x4(i32x4.shuffle(x, x, 2, 3, 0, 1));
+    acc0 = f64x2.add(acc0, f64x2.mul(lo, lo));
+    acc1 = f64x2.add(acc1, f64x2.mul(hi, hi));
+  }
+  const acc = f64x2.add(acc0, acc1);
+  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (let i = n4; i < n; i++) {
+    const x = <f64>load<f32>(a + (<usize>i << 2));
+    s += x * x;
+  }
+  return s;
+}

@@ -24,6 +24,8 @@ export interface FusedKernelExports {
   clipBack(dx: number, mask: number, dX: number, dEps: number, out: number, n: number, cEps: number, cThrough: number, cDirect: number): void;
   transposeInto(src: number, rows: number, cols: number, dst: number, dstStride: number, colOff: number): void;
   gemm(a: number, b: number, bias: number, c: number, M: number, K: number, N: number): void;
+  adam(g: number, m: number, v: number, p: number, q: number, outP: number, outQ: number, n: number, gradScale: number, b1: number, c1: number, b2: number, c2: number, stepSize: number, sqrtBc2: number, eps: number, tau: number, u: number): void;
+  sumSquares(a: number, n: number): number;
 }
 
 export interface FusedKernels {
