@@ -4,9 +4,10 @@
 // The module imports tfjs-wasm's own memory: every pointer is the byte offset of a float32 tensor in the
 // tfjs-wasm heap, so a kernel reads the output of an XNNPACK matMul and writes its result in place, with
 // no copy and no op dispatch. It has no data segment and allocates nothing (it writes only where told).
-// Each kernel does in one pass what the tf-op path does in 5-15 ops, with the same float32 operations in
-// the same order, except sigmoid's exp (a Cephes-style polynomial here, XNNPACK's own one there: both
-// within ~2 ulp). Lanes and the scalar tail compute identical values, so results do not depend on length.
+// Each kernel does in one pass what the tf-op path does in 5-15 ops: the same float32 operations in the same
+// order for the linear parts (the reverse step, the backward products), an algebraically equal form with
+// fewer divisions for Mish (within a few ulp of the tf path's), FMA in the matMul. Lanes and the scalar tail
+// compute identical values, so results do not depend on a tensor's length.
 
 // exp(x) for x <= 0 (Cephes expf: x = n ln2 + r, |r| <= ln2/2, degree-7 polynomial, 2^n via the exponent).
 // @ts-ignore: decorator
@@ -29,6 +30,13 @@
 @inline const P5: f32 = 5.0000001201e-1;
 // @ts-ignore: decorator
 @inline const X_MIN: f32 = -87.0;
+// @ts-ignore: decorator
+@inline const MAGIC: f32 = 12582912.0; // 1.5 * 2^23
+// @ts-ignore: decorator
+@inline const MAGIC_BITS: i32 = 0x4b400000;
+/** sigmoid(v) < 1e-20 exactly where v < log(1e-20) = -46.0517: Mish's s and r are flushed to 0 there (flush.ts). */
+// @ts-ignore: decorator
+@inline const V_FLUSH: f32 = -46.0517019;
 /** Values below this magnitude are flushed to 0 (src-main/rl/nn/flush.ts: no subnormals into matMuls). */
 // @ts-ignore: decorator
 @inline const FLUSH: f32 = 1e-20;
@@ -36,7 +44,9 @@
 // @ts-ignore: decorator
 @inline function expNeg4(x0: v128): v128 {
   const x = f32x4.max(x0, f32x4.splat(X_MIN));
-  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
+  // n = nearest(x log2 e) by the 1.5 * 2^23 trick: t's low mantissa bits then hold n as an integer
+  const t = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(MAGIC));
+  const n = f32x4.sub(t, f32x4.splat(MAGIC));
   let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
   let p = f32x4.add(f32x4.mul(f32x4.splat(P0), r), f32x4.splat(P1));
@@ -45,14 +55,15 @@
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P4));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P5));
   p = f32x4.add(f32x4.add(f32x4.mul(f32x4.mul(p, r), r), r), f32x4.splat(1.0));
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
+  const scale = i32x4.shl(i32x4.add(i32x4.sub(t, i32x4.splat(MAGIC_BITS)), i32x4.splat(127)), 23);
   return f32x4.mul(p, scale);
 }
 
 // @ts-ignore: decorator
 @inline function expNeg1(x0: f32): f32 {
   const x = max<f32>(x0, X_MIN);
-  const n = nearest<f32>(x * LOG2E);
+  const t: f32 = x * LOG2E + MAGIC;
+  const n: f32 = t - MAGIC;
   let r: f32 = x - n * LN2_HI;
   r = r - n * LN2_LO;
   let p: f32 = P0 * r + P1;
@@ -61,14 +72,17 @@
   p = p * r + P4;
   p = p * r + P5;
   p = p * r * r + r + 1.0;
-  return p * reinterpret<f32>((<i32>n + 127) << 23);
+  return p * reinterpret<f32>((reinterpret<i32>(t) - MAGIC_BITS + 127) << 23);
 }
 
 /**
  * Hidden-layer activation with its derivative over a [rows, cols] block: v = pre + (add + bias[col]) (add and
  * bias optional: 0), y = act(v), d = act'(v) (d = 0: not wanted). y may be pre itself.
- * kind 0: Mish in the exact form of src-main/rl/nn/mish.ts: s = sigmoid(v) (flushed below 1e-20),
- * t = s (2 - s), r = t / (2 - t) = tanh(softplus(v)), y = v r, d = r + (v s)(1 - r^2). kind 1: ReLU, d = step(v).
+ * kind 0: Mish, y = v r with r = tanh(softplus(v)), d = r + v s (1 - r^2) with s = sigmoid(v) (src-main/rl/nn/
+ * mish.ts). With e = exp(-|v|) (never overflows): r = (1 + 2e) / (1 + 2e + 2e^2) for v >= 0 and
+ * (e^2 + 2e) / (e^2 + 2e + 2) for v < 0 (tanh(log(1 + e^v)) = ((1+e^v)^2 - 1) / ((1+e^v)^2 + 1)), s = 1/(1+e) or
+ * e/(1+e). Where s < 1e-20 (v < -46) s and r are 0, as the tf path's flush makes them (flush.ts).
+ * kind 1: ReLU, d = step(v).
  */
 export function act(pre: usize, add: usize, bias: usize, y: usize, d: usize, rows: i32, cols: i32, kind: i32): void {
   const c4 = cols & ~3;
@@ -92,13 +106,17 @@ export function act(pre: usize, add: usize, bias: usize, y: usize, d: usize, row
         continue;
       }
       const e = expNeg4(f32x4.neg(f32x4.abs(v))); // e^{-|v|}
-      const den = f32x4.add(one4, e);
-      let s = v128.bitselect(f32x4.div(one4, den), f32x4.div(e, den), f32x4.ge(v, zero4));
-      s = v128.and(s, f32x4.ge(s, f32x4.splat(FLUSH))); // s >= 0: flush below 1e-20
-      const t = f32x4.mul(s, f32x4.sub(two4, s));
-      const r = f32x4.div(t, f32x4.sub(two4, t));
+      const nonneg = f32x4.ge(v, zero4);
+      const twoE = f32x4.add(e, e);
+      const num = v128.bitselect(f32x4.add(one4, twoE), f32x4.mul(e, f32x4.add(e, two4)), nonneg);
+      const den = f32x4.add(num, v128.bitselect(f32x4.mul(twoE, e), two4, nonneg));
+      const keep = f32x4.gt(v, f32x4.splat(V_FLUSH)); // s >= 1e-20
+      const r = v128.and(f32x4.div(num, den), keep);
       v128.store(y + o, f32x4.mul(v, r));
-      if (d) v128.store(d + o, f32x4.add(r, f32x4.mul(f32x4.mul(v, s), f32x4.sub(one4, f32x4.mul(r, r)))));
+      if (d) {
+        const s = v128.and(f32x4.div(v128.bitselect(one4, e, nonneg), f32x4.add(one4, e)), keep);
+        v128.store(d + o, f32x4.add(r, f32x4.mul(f32x4.mul(v, s), f32x4.sub(one4, f32x4.mul(r, r)))));
+      }
     }
     for (let c = c4; c < cols; c++) {
       const o = base + (<usize>c << 2);
@@ -114,13 +132,16 @@ export function act(pre: usize, add: usize, bias: usize, y: usize, d: usize, row
         continue;
       }
       const e = expNeg1(-abs<f32>(v));
-      const den: f32 = 1.0 + e;
-      let s: f32 = v >= 0 ? (<f32>1.0) / den : e / den;
-      if (s < FLUSH) s = 0;
-      const t: f32 = s * (2.0 - s);
-      const r: f32 = t / (2.0 - t);
+      const twoE: f32 = e + e;
+      const num: f32 = v >= 0 ? 1 + twoE : e * (e + 2);
+      const den: f32 = num + (v >= 0 ? twoE * e : 2);
+      const keep = v > V_FLUSH;
+      const r: f32 = keep ? num / den : 0;
       store<f32>(y + o, v * r);
-      if (d) store<f32>(d + o, r + v * s * (1.0 - r * r));
+      if (d) {
+        const s: f32 = keep ? (v >= 0 ? <f32>1 : e) / (1 + e) : 0;
+        store<f32>(d + o, r + v * s * (1 - r * r));
+      }
     }
   }
 }
@@ -241,11 +262,78 @@ export function transposeInto(src: usize, rows: i32, cols: i32, dst: usize, dstS
 }
 
 /**
- * c[M, N] = a[M, K] b[K, N] (+ bias[N]; bias = 0: none), all row-major float32. Register blocks of 4 rows x 8
+ * One row: c[N] = a[K] b[K, N] (+ bias). Blocks of 32 columns (8 independent accumulators: a single row has
+ * no reuse of B, and fewer accumulators would wait on the FMA latency), then 4 columns, then single ones.
+ */
+function gemv(a: usize, b: usize, bias: usize, c: usize, K: i32, N: i32): void {
+  const ldb = <usize>N << 2;
+  const zero = f32x4.splat(0);
+  let j = 0;
+  for (; j + 32 <= N; j += 32) {
+    const jo = <usize>j << 2;
+    let c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero, c6 = zero, c7 = zero;
+    if (bias) {
+      c0 = v128.load(bias + jo);
+      c1 = v128.load(bias + jo, 16);
+      c2 = v128.load(bias + jo, 32);
+      c3 = v128.load(bias + jo, 48);
+      c4 = v128.load(bias + jo, 64);
+      c5 = v128.load(bias + jo, 80);
+      c6 = v128.load(bias + jo, 96);
+      c7 = v128.load(bias + jo, 112);
+    }
+    let bp = b + jo;
+    const aEnd = a + (<usize>K << 2);
+    for (let ap = a; ap < aEnd; ap += 4) {
+      const x = v128.load32_splat(ap);
+      c0 = fma4(x, v128.load(bp), c0);
+      c1 = fma4(x, v128.load(bp, 16), c1);
+      c2 = fma4(x, v128.load(bp, 32), c2);
+      c3 = fma4(x, v128.load(bp, 48), c3);
+      c4 = fma4(x, v128.load(bp, 64), c4);
+      c5 = fma4(x, v128.load(bp, 80), c5);
+      c6 = fma4(x, v128.load(bp, 96), c6);
+      c7 = fma4(x, v128.load(bp, 112), c7);
+      bp += ldb;
+    }
+    const cp = c + jo;
+    v128.store(cp, c0);
+    v128.store(cp, c1, 16);
+    v128.store(cp, c2, 32);
+    v128.store(cp, c3, 48);
+    v128.store(cp, c4, 64);
+    v128.store(cp, c5, 80);
+    v128.store(cp, c6, 96);
+    v128.store(cp, c7, 112);
+  }
+  for (; j + 4 <= N; j += 4) {
+    const jo = <usize>j << 2;
+    let c0 = bias ? v128.load(bias + jo) : zero;
+    let bp = b + jo;
+    for (let k = 0; k < K; k++) {
+      c0 = fma4(v128.load32_splat(a + (<usize>k << 2)), v128.load(bp), c0);
+      bp += ldb;
+    }
+    v128.store(c + jo, c0);
+  }
+  for (; j < N; j++) {
+    const jo = <usize>j << 2;
+    let s: f32 = bias ? load<f32>(bias + jo) : 0;
+    for (let k = 0; k < K; k++) s += load<f32>(a + (<usize>k << 2)) * load<f32>(b + <usize>k * ldb + jo);
+    store<f32>(c + jo, s);
+  }
+}
+
+/**
+ * c[M, N] = a[M, K] b[K, N] (+ bias[N]; bias = 0: none), all row-major float32 (M < 4: row by row, gemv). Register blocks of 4 rows x 8
  * columns (8 accumulators), B read in place row by row (a 4 x 8 block reuses one 8-column panel of B, which
  * stays in L1 over the row blocks). The bias starts the accumulators, as in XNNPACK.
  */
 export function gemm(a: usize, b: usize, bias: usize, c: usize, M: i32, K: i32, N: i32): void {
+  if (M < 4) {
+    for (let i = 0; i < M; i++) gemv(a + ((<usize>i * <usize>K) << 2), b, bias, c + ((<usize>i * <usize>N) << 2), K, N);
+    return;
+  }
   const n8 = N & ~7;
   const n4 = N & ~3;
   const m4 = M & ~3;
@@ -420,4 +508,57 @@ export function sumSquares(a: usize, n: i32): f64 {
     s += x * x;
   }
   return s;
+}
+
+// ---- the batch-1 decision ----------------------------------------------------------------------------------
+
+/**
+ * The whole reverse chain x^M -> x^0 for one observation (Algorithm 1, lines 8-13), in one call: per step the
+ * noise network's layers (gemm on one row, act) and the update (39)-(40), as the batched path computes them.
+ * `plan` (int32 words, byte offsets for pointers): M, A, L (layers), kind (0 Mish, 1 ReLU), clip (0/1),
+ * widths[L + 1], w[L], b[L] (b[0] unused: layer 0's bias is stepBias[k] + stateTerm), then stepBias ([M, H0]:
+ * emb(m) W1e + b1), stateTerm ([H0]: s W1s), noise ([M, A], the layout of DiffusionChain.makeNoise), coefs
+ * ([M, 6] float32: cx, ce, ax, ae, p0, px of step m = M - k), two scratch rows of the widest layer, x ([A]).
+ * On return x holds x^0.
+ */
+export function chainDecide(plan: usize): void {
+  const M = load<i32>(plan);
+  const A = load<i32>(plan, 4);
+  const L = load<i32>(plan, 8);
+  const kind = load<i32>(plan, 12);
+  const clip = load<i32>(plan, 16);
+  const widths = plan + 20;
+  const wp = widths + (<usize>(L + 1) << 2);
+  const bp = wp + (<usize>L << 2);
+  const misc = bp + (<usize>L << 2);
+  const stepBias = <usize>load<i32>(misc);
+  const stateTerm = <usize>load<i32>(misc, 4);
+  const noise = <usize>load<i32>(misc, 8);
+  const coefs = <usize>load<i32>(misc, 12);
+  const bufA = <usize>load<i32>(misc, 16);
+  const bufB = <usize>load<i32>(misc, 20);
+  const x = <usize>load<i32>(misc, 24);
+  const H0 = load<i32>(widths, 4);
+  memory.copy(x, noise, <usize>A << 2); // x^M
+  for (let k = 0; k < M; k++) {
+    let inp = x;
+    let out = bufA;
+    for (let l = 0; l < L; l++) {
+      const K = load<i32>(widths + (<usize>l << 2));
+      const N = load<i32>(widths + (<usize>(l + 1) << 2));
+      const b: usize = l == 0 ? <usize>0 : <usize>load<i32>(bp + (<usize>l << 2));
+      gemm(inp, <usize>load<i32>(wp + (<usize>l << 2)), b, out, 1, K, N);
+      if (l == L - 1) break;
+      if (l == 0) act(out, stepBias + ((<usize>k * <usize>H0) << 2), stateTerm, out, 0, 1, N, kind);
+      else act(out, 0, 0, out, 0, 1, N, kind);
+      inp = out;
+      out = out == bufA ? bufB : bufA;
+    }
+    // out holds eps-hat; x^{m-1} replaces x^m in place
+    const m = M - k;
+    const c = coefs + ((<usize>k * 6) << 2);
+    const z = m > 1 ? noise + ((<usize>(k + 1) * <usize>A) << 2) : 0;
+    if (clip) stepClip(x, out, z, x, 0, A, load<f32>(c, 8), load<f32>(c, 12), load<f32>(c, 16), load<f32>(c, 20));
+    else stepMean(x, out, z, x, A, load<f32>(c), load<f32>(c, 4));
+  }
 }

@@ -14,7 +14,7 @@ import type { DiffusionSchedule } from './diffusion-schedule';
 import type { HeapViewFn } from './heap';
 import { filled } from './constants';
 import { flushTiny } from './flush';
-import { fusedKernels } from './fused';
+import { fusedKernels, type FusedKernels } from './fused';
 import { colSum, concatTransposed, linear, linearParamGrads, transpose2d } from './linear';
 import { activationInPlace, type Activation } from './mish';
 import { trunkBackwardData, trunkForward, type DenseLayer, type TrunkCache } from './mlp';
@@ -306,6 +306,8 @@ export class DiffusionChain {
    * work done in JS on the tensors' own memory (see heap.ts). Returns Q (eq. 41) as a plain array.
    */
   decideFast(p: ParamSet, obs: Float32Array, noise: Float32Array, view: HeapViewFn): Float32Array {
+    const fk = fusedKernels();
+    if (fk) return this.decideKernel(fk, p, obs, noise);
     const A = this.shape.nActions;
     const H0 = this.shape.hidden[0];
     const M = this.steps;
@@ -360,6 +362,47 @@ export class DiffusionChain {
     const q = this.shape.qHead === 'logits' ? Float32Array.from(view(x)) : softmaxToArray(view(x));
     x.dispose();
     return q;
+  }
+
+  /**
+   * decideFast in one kernel call (fused.ts chainDecide): the same layers and updates (39)-(41) as `forward`,
+   * with no op dispatch per layer. Layer 0's input terms s W1s and emb(m) W1e + b1 come from two matMuls here.
+   */
+  private decideKernel(fk: FusedKernels, p: ParamSet, obs: Float32Array, noise: Float32Array): Float32Array {
+    const A = this.shape.nActions;
+    const M = this.steps;
+    if (noise.length !== this.noiseSize(1)) throw new Error('diffusion chain: bad noise length');
+    const layers = this.layers(p, null);
+    const L = layers.length;
+    const widths = [A, ...this.shape.hidden, A];
+    const widest = Math.max(...widths);
+    const planWords = 5 + (L + 1) + 2 * L + 7;
+    return tidy(() => {
+      const stateTerm = linear(tf.tensor2d(obs, [1, obs.length]), p.get2d('w1s')); // s W1s
+      const stepBias = linear(this.embTable, p.get2d('w1e'), p.get1d('b1')); // emb(m) W1e + b1, row k: m = M - k
+      const noiseT = tf.tensor1d(noise);
+      const coefWords = 6 * M;
+      const scratch = fk.out<tf.Rank.R1>([planWords + coefWords + 2 * widest + A]);
+      const base = fk.ptr(scratch);
+      const coefs = base + 4 * planWords;
+      const bufA = coefs + 4 * coefWords;
+      const bufB = bufA + 4 * widest;
+      const x = bufB + 4 * widest;
+      const plan = [M, A, L, this.shape.activation === 'relu' ? 1 : 0, this.shape.clipDenoised ? 1 : 0, ...widths];
+      plan.push(...layers.map((l) => fk.ptr(l.w)), ...layers.map((l) => (l.b ? fk.ptr(l.b) : 0)));
+      plan.push(fk.ptr(stepBias), fk.ptr(stateTerm), fk.ptr(noiseT), coefs, bufA, bufB, x);
+      const heap = fk.heap();
+      new Int32Array(heap, base, planWords).set(plan);
+      const sc = this.schedule;
+      const cf = new Float32Array(heap, coefs, coefWords);
+      for (let k = 0; k < M; k++) {
+        const i = M - k - 1; // step m = M - k
+        cf.set([sc.meanCoefX[i], sc.meanCoefEps[i], sc.x0CoefX[i], sc.x0CoefEps[i], sc.postCoefX0[i], sc.postCoefX[i]], 6 * k);
+      }
+      fk.k.chainDecide(base);
+      const x0 = new Float32Array(fk.heap(), x, A);
+      return this.shape.qHead === 'logits' ? Float32Array.from(x0) : softmaxToArray(x0); // eq. (41), or x^0 itself
+    });
   }
 }
 

@@ -26,6 +26,7 @@ export interface FusedKernelExports {
   gemm(a: number, b: number, bias: number, c: number, M: number, K: number, N: number): void;
   adam(g: number, m: number, v: number, p: number, q: number, outP: number, outQ: number, n: number, gradScale: number, b1: number, c1: number, b2: number, c2: number, stepSize: number, sqrtBc2: number, eps: number, tau: number, u: number): void;
   sumSquares(a: number, n: number): number;
+  chainDecide(plan: number): void;
 }
 
 export interface FusedKernels {
@@ -39,6 +40,8 @@ export interface FusedKernels {
   matMul(x: tf.Tensor2D, w: tf.Tensor2D, b?: tf.Tensor1D | null): tf.Tensor2D;
   /** Byte offset of a tensor's data in the tfjs-wasm heap. */
   ptr(t: tf.Tensor): number;
+  /** The tfjs-wasm heap (take it after the last allocation: a growing heap replaces the buffer). */
+  heap(): ArrayBuffer;
   /** A new float32 tensor with uninitialised data (tracked by tf.tidy like any other). */
   out<R extends tf.Rank>(shape: number[]): tf.Tensor<R>;
   /** W^T as a new tensor, by the kernel's blocked transpose (tfjs-wasm's Transpose is ~5x slower). */
@@ -116,6 +119,7 @@ export function fusedKernels(): FusedKernels | null {
     k,
     relaxed: km.relaxed,
     ptr,
+    heap: () => memory.buffer,
     out,
     matMul(x, w, b) {
       if (!km.relaxed) return (b ? tf.fused.matMul({ a: x, b: w, bias: b }) : tf.matMul(x, w)) as tf.Tensor2D;
