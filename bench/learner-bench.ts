@@ -240,12 +240,17 @@ interface TorchRow {
 
 /** bench/pytorch_reference.py when python3 has torch (Debian: python3-torch), else null with the reason. */
 function runTorchReference(o: Options): { row: TorchRow | null; why: string } {
-  const probe = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return { row: null, why: 'python3 with torch not found (Debian: apt-get install python3-torch)' };
+  // VECWB_PYTHON, else the first python3 that imports torch (Debian's /usr/bin/python3 may sit behind a pyenv shim)
+  const candidates = process.env.VECWB_PYTHON ? [process.env.VECWB_PYTHON] : ['python3', '/usr/bin/python3'];
+  const python = candidates.find((py) => {
+    const probe = spawnSync(py, ['-c', 'import torch'], { encoding: 'utf8' });
+    return !probe.error && probe.status === 0;
+  });
+  if (!python) return { row: null, why: 'no python3 with torch found (Debian: apt-get install python3-torch; or set VECWB_PYTHON)' };
   const script = fileURLToPath(new URL('./pytorch_reference.py', import.meta.url));
   const threads = o.threads === 'auto' ? 2 : o.threads;
   const args = [script, '--threads', String(threads), ...(o.steps ? ['--steps', String(o.steps)] : []), ...(o.decisions ? ['--decisions', String(o.decisions)] : [])];
-  const res = spawnSync('python3', args, { encoding: 'utf8' });
+  const res = spawnSync(python, args, { encoding: 'utf8' });
   if (res.status !== 0) return { row: null, why: `pytorch_reference.py failed: ${(res.stderr ?? '').trim().split('\n').pop()}` };
   const line = res.stdout.trim().split('\n').pop() ?? '';
   return { row: JSON.parse(line) as TorchRow, why: '' };

@@ -17,6 +17,11 @@ export function colSum(dy: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => linear(tf.ones([1, dy.shape[0]]), dy).reshape([dy.shape[1]]));
 }
 
+/** colSum by tfjs's own matMul: the autodiff users (mixer, continuous learners) keep their exact results. */
+function colSumTf(dy: tf.Tensor2D): tf.Tensor1D {
+  return tf.tidy(() => tf.matMul(tf.ones([1, dy.shape[0]]), dy).reshape([dy.shape[1]]));
+}
+
 /** W^T as a plain tensor (the fused kernel's blocked transpose on tfjs-wasm, tf.transpose elsewhere). */
 export function transpose2d(w: tf.Tensor2D): tf.Tensor2D {
   const fk = fusedKernels();
@@ -48,7 +53,7 @@ const linearGradImpl = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) 
     gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
       const [sx, sw] = saved as [tf.Tensor2D, tf.Tensor2D];
       const g = dy as tf.Tensor2D;
-      return [tf.matMul(g, tf.transpose(sw)), tf.matMul(tf.transpose(sx), g), colSum(g)];
+      return [tf.matMul(g, tf.transpose(sw)), tf.matMul(tf.transpose(sx), g), colSumTf(g)];
     },
   };
 });
