@@ -3,7 +3,8 @@
 // For every backend that loads it prints the median wall time of one training step (Algorithm 1, lines
 // 19-21, all agents + mixer), of one decision (all agents, batch 1), the matMul GFLOP/s of the training
 // step and the projected hours of the paper's run (1000 episodes x 30 slots, one decision and one training
-// step per slot; environment time not included). `decisionMs` is measured with fixed weights (evaluation);
+// step per slot; environment time not included); `trainStepCpuMs`: CPU time of the training step summed over
+// all threads (workers included), the figure to compare on a busy machine. `decisionMs` is measured with fixed weights (evaluation);
 // `decisionTrainingMs` right after a training step, when tfjs-wasm must first repack the new weights.
 // On wasm it measures both implementations of the agent networks in one run, interleaved slot by slot:
 // `fused` (the default: FMA matMul and fused element-wise kernels, src-main/rl/nn/fused.ts) and `tf-ops`
@@ -111,6 +112,12 @@ function trainStepFlops(spec: EnvSpec, h: LearnerHyper): number {
   return total;
 }
 
+/** CPU time of this process, all threads (the agent workers too), in ms: robust where wall time is not (a shared machine). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -174,6 +181,7 @@ async function benchBackend(name: string, o: Options) {
     for (let k = 0; k < (slow ? 1 : 3); k++) await each(async (l) => void (await l.trainStep())); // warm-up (operator caches, JIT)
     // One slot of training: a decision with the freshly updated weights, then a training step.
     const trainTimes: number[][] = paths.map(() => []);
+    const trainCpu: number[][] = paths.map(() => []);
     const slotDecideTimes: number[][] = paths.map(() => []);
     const phases: Record<string, number[]>[] = paths.map(() => ({}));
     for (let k = 0; k < steps; k++) {
@@ -182,7 +190,10 @@ async function benchBackend(name: string, o: Options) {
         const t0 = performance.now();
         await l.act(ob, false);
         const t1 = performance.now();
+        const c1 = cpuMs();
         const st = await l.trainStep();
+        await (l as unknown as { settle(): Promise<void> }).settle(); // the worker-side updates' CPU time counts too
+        trainCpu[i].push(cpuMs() - c1);
         trainTimes[i].push(performance.now() - t1);
         slotDecideTimes[i].push(t1 - t0);
         for (const [p, v] of Object.entries(st.phaseMs)) (phases[i][p] ??= []).push(v);
@@ -212,6 +223,7 @@ async function benchBackend(name: string, o: Options) {
         backend: backend.name,
         path,
         trainStepMs: round(trainStepMs, 1),
+        trainStepCpuMs: round(median(trainCpu[i]), 1),
         decisionMs: round(decisionMs, 2),
         decisionTrainingMs: round(decisionTrainingMs, 2),
         gflops: round(gflops, 1),
@@ -284,7 +296,7 @@ export async function main(argv: string[]): Promise<void> {
     if (o.json) console.log(JSON.stringify(row));
     else
       console.log(
-        `${`${row.backend}/${row.path}`.padEnd(14)} train step ${row.trainStepMs.toFixed(1).padStart(8)} ms   decision ${row.decisionMs.toFixed(2).padStart(7)} ms ` +
+        `${`${row.backend}/${row.path}`.padEnd(14)} train step ${row.trainStepMs.toFixed(1).padStart(8)} ms (CPU ${row.trainStepCpuMs.toFixed(0)} ms)   decision ${row.decisionMs.toFixed(2).padStart(7)} ms ` +
           `(${row.decisionTrainingMs.toFixed(2)} ms right after an update)   ` +
           `${row.gflops.toFixed(1).padStart(5)} GFLOP/s (${row.stepGflop} GFLOP/step)   threads ${row.threads}   ` +
           `paper run ${row.paperRunHours.toFixed(2)} h${row.pytorchRatio !== null ? `   x${row.pytorchRatio} PyTorch` : ''}\n` +
