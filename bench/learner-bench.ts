@@ -192,9 +192,9 @@ async function benchBackend(name: string, o: Options) {
         const t1 = performance.now();
         const c1 = cpuMs();
         const st = await l.trainStep();
+        trainTimes[i].push(performance.now() - t1);
         await (l as unknown as { settle(): Promise<void> }).settle(); // the worker-side updates' CPU time counts too
         trainCpu[i].push(cpuMs() - c1);
-        trainTimes[i].push(performance.now() - t1);
         slotDecideTimes[i].push(t1 - t0);
         for (const [p, v] of Object.entries(st.phaseMs)) (phases[i][p] ??= []).push(v);
       });
