@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build:kernels`: compiles the AssemblyScript kernels (kernels/fused.ts) to WebAssembly with SIMD and
-// writes them, base64-encoded, into src-main/rl/nn/fused-kernels.wasm.ts (committed, so neither the app nor its
+// writes them, base64-encoded, into src-main/rl/nn/fused-kernels-wasm.ts (committed, so neither the app nor its
 // bundlers need AssemblyScript or a .wasm asset). Run it after editing kernels/fused.ts; a test checks that the
 // committed module matches the source's hash.
 import crypto from 'node:crypto';
@@ -12,7 +12,7 @@ import asc from 'assemblyscript/asc';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const source = path.join(root, 'kernels', 'fused.ts');
-const target = path.join(root, 'src-main', 'rl', 'nn', 'fused-kernels.wasm.ts');
+const target = path.join(root, 'src-main', 'rl', 'nn', 'fused-kernels-wasm.ts');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-kernels-'));
 
 /** Compiles `src` (AssemblyScript text) with the given wasm features; returns the module bytes. */

@@ -1,5 +1,5 @@
 // AssemblyScript source of the fused element-wise kernels of the agent networks (built by
-// `npm run build:kernels` into src-main/rl/nn/fused-kernels.wasm.ts; see docs/performance.md).
+// `npm run build:kernels` into src-main/rl/nn/fused-kernels-wasm.ts; see docs/performance.md).
 //
 // The module imports tfjs-wasm's own memory: every pointer is the byte offset of a float32 tensor in the
 // tfjs-wasm heap, so a kernel reads the output of an XNNPACK matMul and writes its result in place, with

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DiffusionQAgent, type DiffusionAgentShape } from '../../src-main/rl/agents/diffusion-q-agent';
 import { MlpQAgent } from '../../src-main/rl/agents/mlp-q-agent';
 import { fusedKernels, relaxedSimd } from '../../src-main/rl/nn/fused';
-import { FUSED_KERNELS_SOURCE_HASH } from '../../src-main/rl/nn/fused-kernels.wasm';
+import { FUSED_KERNELS_SOURCE_HASH } from '../../src-main/rl/nn/fused-kernels-wasm';
 import { heapViewer } from '../../src-main/rl/nn/heap';
 import { initParams, ParamSet } from '../../src-main/rl/nn/params';
 import type { QAgentNet } from '../../src-main/rl/agents/q-agent';

@@ -12,7 +12,7 @@
 // must never change in place.
 import v8 from 'node:v8';
 import * as tf from '@tensorflow/tfjs';
-import { FUSED_KERNELS_PLAIN_WASM_BASE64, FUSED_KERNELS_RELAXED_WASM_BASE64 } from './fused-kernels.wasm';
+import { FUSED_KERNELS_PLAIN_WASM_BASE64, FUSED_KERNELS_RELAXED_WASM_BASE64 } from './fused-kernels-wasm';
 
 /** Exports of kernels/fused.ts; pointers are byte offsets in the tfjs-wasm heap, 0 means "none". */
 export interface FusedKernelExports {
