@@ -1,10 +1,12 @@
 // Phase timings of one diffusion agent's share of a training step (paper setting), for optimisation work.
+// CPU time of this process, the fused-kernel path (src-main/rl/nn/fused.ts) and the per-op tf path in
+// alternate iterations, so both see the same machine load.
 //   npx tsx bench/profile-agent.ts [backend]
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src-main/rl/backend';
 import { DiffusionQAgent } from '../src-main/rl/agents/diffusion-q-agent';
-import { adamStep, AdamState, softUpdate } from '../src-main/rl/nn/adam';
-import { initParams, ParamSet, sumOfSquares } from '../src-main/rl/nn/params';
+import { adamStepAndSoftUpdate, AdamState, sumOfSquaresView } from '../src-main/rl/nn/adam';
+import { initParams, ParamSet } from '../src-main/rl/nn/params';
 import { heapViewer } from '../src-main/rl/nn/heap';
 
 const backend = process.argv[2] ?? 'wasm';
@@ -27,14 +29,17 @@ const cpuNow = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+let path = 'fused';
 const time = <T>(k: string, f: () => T): T => {
   const t0 = cpuNow();
   const r = f();
-  (times[k] ??= []).push(cpuNow() - t0);
+  (times[`${k}|${path}`] ??= []).push(cpuNow() - t0);
   return r;
 };
 const view = heapViewer();
-for (let it = 0; it < 30; it++) {
+for (let it = 0; it < 40; it++) {
+  path = it % 2 === 0 ? 'fused' : 'tf-ops';
+  process.env.VECWB_FUSED_KERNELS = path === 'fused' ? '1' : '0';
   const n1 = time('noise', () => agent.makeNoise(it * 2 + 1, E));
   const n2 = agent.makeNoise(it * 2 + 2, E);
   const { q, cache } = time('forward(online,keep)', () => agent.forward(online, obs, n1, true));
@@ -42,17 +47,21 @@ for (let it = 0; it < 30; it++) {
   const { q: qt } = time('forward(target)', () => agent.forward(target, obs, n2, false));
   time('qt.dataSync', () => qt.dataSync());
   const grads = time('backward', () => agent.backward(online, obs, cache!, dq));
-  time('sumSq', () => sumOfSquares(grads));
-  time('adam', () => adamStep(online, grads, adam, { lr: 5e-4, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 0.5, view));
-  time('soft', () => softUpdate(target, online, 0.001, view));
+  time('sumSq', () => sumOfSquaresView(grads, view!));
+  time('adam + soft update', () => adamStepAndSoftUpdate(online, target, grads, adam, { lr: 5e-4, beta1: 0.9, beta2: 0.999, eps: 1e-8 }, 0.5, 0.001, view!));
   agent.disposeCache(cache!);
   tf.dispose([q, qt, ...grads]);
 }
-let total = 0;
-for (const [k, v] of Object.entries(times)) {
-  const s = v.slice(5).sort((a, b) => a - b);
-  const med = s[Math.floor(s.length / 2)];
-  total += med;
-  console.log(k.padEnd(24), med.toFixed(2), 'ms cpu');
+const paths = ['fused', 'tf-ops'];
+const totals = [0, 0];
+console.log(''.padEnd(24), paths.map((p) => p.padStart(10)).join(''), '  (median ms of CPU time)');
+for (const k of [...new Set(Object.keys(times).map((key) => key.split('|')[0]))]) {
+  const meds = paths.map((p, i) => {
+    const s = (times[`${k}|${p}`] ?? [0]).slice(3).sort((a, b) => a - b);
+    const med = s[Math.floor(s.length / 2)];
+    totals[i] += med;
+    return med;
+  });
+  console.log(k.padEnd(24), meds.map((m) => m.toFixed(2).padStart(10)).join(''));
 }
-console.log('total per agent'.padEnd(24), total.toFixed(2), 'ms;  x7 =', (7 * total).toFixed(0), 'ms; tensors', tf.memory().numTensors);
+console.log('total per agent'.padEnd(24), totals.map((t) => t.toFixed(2).padStart(10)).join(''), `   x7: ${totals.map((t) => (7 * t).toFixed(0)).join(' / ')} ms; tensors ${tf.memory().numTensors}`);

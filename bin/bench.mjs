@@ -9,13 +9,13 @@
 //   npm run bench -- --only startup|p1|p2  one part only
 // Every other option belongs to one part and is passed to it:
 //   startup: --runs N (runs per command, default 7)
-//   p1: --backends wasm,cpu  --threads auto|N  --algo mad2rl|pqmix  --steps N  --decisions N
+//   p1: --backends wasm,cpu  --threads auto|N  --algo mad2rl|pqmix  --steps N  --decisions N  --paths fused,tf-ops  --torch auto|off
 //   p2: --backend auto|wasm|cpu  --algos ly-dtmppo,...  --episodes N
 import { register } from 'tsx/esm/api';
 
 const PARTS = {
   startup: { module: '../bench/startup.ts', options: ['--runs'] },
-  p1: { module: '../bench/learner-bench.ts', options: ['--backends', '--threads', '--algo', '--steps', '--decisions'] },
+  p1: { module: '../bench/learner-bench.ts', options: ['--backends', '--threads', '--algo', '--steps', '--decisions', '--paths', '--torch'] },
   p2: { module: '../bench/isac.bench.ts', options: ['--backend', '--algos', '--episodes'] },
 };
 

@@ -1,7 +1,7 @@
 // P-QMIX agent network (Sec. 8.2): an MLP from the local state s_i to one Q-value per action.
 import * as tf from '@tensorflow/tfjs';
 import type { HeapViewFn } from '../nn/heap';
-import { linear, linearParamGrads } from '../nn/linear';
+import { linear, linearParamGrads, transpose2d } from '../nn/linear';
 import { activationInPlace, type Activation } from '../nn/mish';
 import { trunkBackwardData, trunkForward, type DenseLayer, type TrunkCache } from '../nn/mlp';
 import type { ParamSet, ParamSpec } from '../nn/params';
@@ -59,7 +59,7 @@ export class MlpQAgent implements QAgentNet<TrunkCache> {
   backward(p: ParamSet, obs: tf.Tensor2D, cache: TrunkCache, dq: tf.Tensor2D): tf.Tensor[] {
     return tf.tidy(() => {
       const layers = this.layers(p);
-      const wT = layers.map((l) => tf.transpose(l.w));
+      const wT = layers.map((l) => transpose2d(l.w));
       const { dPre } = trunkBackwardData(wT, cache.derivs, dq, false);
       const inputs = [obs, ...cache.hidden];
       const grads: tf.Tensor[] = [];

@@ -46,6 +46,18 @@ interface EpisodeTotals {
   decisionMs: number;
 }
 
+/** A sampled mini-batch (ReplayBuffer.sample). */
+type SampledBatch = ReturnType<ReplayBuffer['sample']>;
+
+/** The TD loss of a batch, its gradient w.r.t. the agents' chosen Q-values ([E, n]) and the mixer's gradients. */
+interface TdLoss {
+  loss: number;
+  dq: Float32Array;
+  qTotMean: number;
+  targetMean: number;
+  mixerGrads: tf.Tensor[];
+}
+
 const emptyTotals = (): EpisodeTotals => ({ trainSteps: 0, tdLoss: 0, gradNorm: 0, qTotMean: 0, trainMs: 0, decisions: 0, decisionMs: 0 });
 
 export interface LearnerOptions {
@@ -262,7 +274,6 @@ export class QmixLearner {
     if (this.replay.size >= Math.max(h.learningStarts, h.batchSize) && this.envSteps % h.trainEvery === 0) await this.trainStep();
   }
 
-  /** One gradient step on a sampled mini-batch: eqs. (58)-(61). */
   /** Waits for the worker-side updates of the last training step (and surfaces their errors). */
   private async settle(): Promise<void> {
     const p = this.inflight;
@@ -270,23 +281,64 @@ export class QmixLearner {
     await p;
   }
 
+  /**
+   * One gradient step on a sampled mini-batch (Algorithm 1, lines 19-21), top to bottom: sample, the agents'
+   * Q-values, the TD loss through the mixer (57)-(59), the agents' gradients, Adam and the soft updates (60)-(61).
+   * The helpers below hold the thread orchestration; every random draw happens here in a fixed order.
+   */
   async trainStep(): Promise<TrainStats> {
     await this.settle();
     const t0 = performance.now();
+    const batch = this.sampleBatch(); // line 19
+    const tForward = performance.now();
+    const seeds = Array.from({ length: this.nAgents }, () => [drawSeed(this.trainRng), drawSeed(this.trainRng)]);
+    const { qChosen, qNextMax } = await this.agentQValues(batch, seeds); // Q_theta_i(s_i, a_i), max_a Q_theta-hat_i(s'_i, a)
+    const tMixer = performance.now();
+    const td = this.tdLoss(batch, qChosen, qNextMax); // eqs. (57)-(59): L and dL/dQ_i(s_i, a_i)
+    const tBackward = performance.now();
+    const gradNorm = await this.agentGradients(td.dq, td.mixerGrads); // line 20: ||grad L|| over agents and mixer
+    const tUpdate = performance.now();
+    await this.applyUpdates(td.mixerGrads, gradNorm); // Adam on the clipped gradient, eqs. (60)-(61)
+    if (!Number.isFinite(td.loss)) throw new Error(`TD loss became ${td.loss} at train step ${this.trainSteps + 1}`);
+
+    this.trainSteps += 1;
+    const tEnd = performance.now();
+    const phaseMs = { forward: tMixer - tForward, mixer: tBackward - tMixer, backward: tUpdate - tBackward, update: tEnd - tUpdate };
+    const stats: TrainStats = { tdLoss: td.loss, gradNorm, qTotMean: td.qTotMean, targetMean: td.targetMean, phaseMs };
+    this.lastTrain = stats;
+    const ep = this.episode;
+    ep.trainSteps += 1;
+    ep.tdLoss += td.loss;
+    ep.gradNorm += gradNorm;
+    ep.qTotMean += td.qTotMean;
+    ep.trainMs += performance.now() - t0;
+    return stats;
+  }
+
+  /** E transitions from the replay buffer (line 19), rewards divided by their running std when rewardNorm. */
+  private sampleBatch(): SampledBatch {
     const h = this.opts.hyper;
     const E = h.batchSize;
-    const n = this.nAgents;
-    const batch = this.replay.sample(E, this.trainRng); // line 19
+    const batch = this.replay.sample(E, this.trainRng);
     if (h.rewardNorm) {
       const st = this.rewardStats;
       const std = st.n > 1 ? Math.sqrt(st.m2 / (st.n - 1)) : 0;
       if (std > 1e-8) for (let e = 0; e < E; e++) batch.reward[e] /= std;
     }
+    return batch;
+  }
+
+  /**
+   * Every agent's online forward on s (kept for the backward pass) and target forward on s', in its group's
+   * thread: Q_theta_i(s_i, a_i) and max over legal a of Q_theta-hat_i(s'_i, a), both [E, n].
+   */
+  private async agentQValues(batch: SampledBatch, seeds: number[][]): Promise<{ qChosen: Float32Array; qNextMax: Float32Array }> {
+    const h = this.opts.hyper;
+    const E = h.batchSize;
+    const n = this.nAgents;
     const replayNoise = isMad2rl(h) && h.chainNoise === 'replay';
-    const tForward = performance.now();
-    const seeds = Array.from({ length: n }, () => [drawSeed(this.trainRng), drawSeed(this.trainRng)]);
-    const qChosen = new Float32Array(E * n); // [E, n]: Q_theta_i(s_i, a_i)
-    const qNextMax = new Float32Array(E * n); // [E, n]: max_a Q_theta-hat_i(s'_i, a)
+    const qChosen = new Float32Array(E * n);
+    const qNextMax = new Float32Array(E * n);
     await Promise.all(
       this.ordered().map(async (g) => {
         const inputs: TrainForwardInput[] = g.agentIds.map((i) => ({
@@ -307,19 +359,23 @@ export class QmixLearner {
         }
       }),
     );
-    const tMixer = performance.now();
+    return { qChosen, qNextMax };
+  }
+
+  /**
+   * The TD loss (58) with target y = r + omega Q_tot-hat(S', max_a Q-hat) (59) through the mixer (57), or per
+   * agent for independent learners; its gradient w.r.t. every Q_i(s_i, a_i) ([E, n]) and the mixer's parameters.
+   */
+  private tdLoss(batch: SampledBatch, qChosen: Float32Array, qNextMax: Float32Array): TdLoss {
+    const h = this.opts.hyper;
+    const E = h.batchSize;
+    const n = this.nAgents;
     const notDone = new Float32Array(E);
     for (let e = 0; e < E; e++) notDone[e] = h.terminalOnDone && batch.done[e] ? 0 : 1;
-
-    let dq: Float32Array; // dL/dQ_i(s_i, a_i), [E, n]
-    let loss: number;
-    let qTotMean: number;
-    let targetMean: number;
-    let mixerGrads: tf.Tensor[] = [];
     if (this.mixerShape.kind === 'independent') {
       // Independent learners: each agent regresses its own Q on r + omega max Q-hat_i(s'_i)
-      dq = new Float32Array(E * n);
-      loss = 0;
+      const dq = new Float32Array(E * n);
+      let loss = 0;
       let qs = 0;
       let ys = 0;
       for (let e = 0; e < E; e++)
@@ -331,38 +387,45 @@ export class QmixLearner {
           qs += qChosen[e * n + i] / (E * n);
           ys += y / (E * n);
         }
-      qTotMean = qs;
-      targetMean = ys;
-    } else {
-      const res = tf.tidy(() => {
-        const states = tf.tensor2d(batch.state, [E, this.opts.spec.stateDim]);
-        const nextStates = tf.tensor2d(batch.nextState, [E, this.opts.spec.stateDim]);
-        const qNextT = tf.tensor2d(qNextMax, [E, n]);
-        // eq. (59): y = r + omega * Qtot-hat(S', max_a Q-hat)
-        const qTotNext = mixQ(this.mixerShape, this.mixerTarget, qNextT, nextStates);
-        const y = tf.add(tf.tensor1d(batch.reward), tf.mul(tf.mul(tf.tensor1d(notDone), h.gamma), qTotNext));
-        const names = this.mixerSpecs.map((s) => s.name);
-        let qTotMeanT: tf.Tensor | null = null;
-        const f = (...args: tf.Tensor[]) => {
-          const p = names.length > 0 ? new ParamSet(names, args.slice(1)) : null;
-          const qTot = mixQ(this.mixerShape, p, args[0] as tf.Tensor2D, states);
-          qTotMeanT = tf.keep(tf.mean(qTot));
-          return tf.mean(tf.mul(tf.square(tf.sub(y, qTot)), 0.5)) as tf.Scalar; // eq. (58)
-        };
-        const qT = tf.tensor2d(qChosen, [E, n]);
-        const { value, grads } = tf.valueAndGrads(f)([qT, ...(this.mixerOnline?.tensors ?? [])]);
-        return { value, dq: grads[0], mixerGrads: grads.slice(1), qTotMean: qTotMeanT as unknown as tf.Tensor, targetMean: tf.mean(y) };
-      });
-      loss = res.value.dataSync()[0];
-      dq = res.dq.dataSync() as Float32Array;
-      qTotMean = res.qTotMean.dataSync()[0];
-      targetMean = res.targetMean.dataSync()[0];
-      mixerGrads = res.mixerGrads;
-      tf.dispose([res.value, res.dq, res.qTotMean, res.targetMean]);
+      return { loss, dq, qTotMean: qs, targetMean: ys, mixerGrads: [] };
     }
+    const res = tf.tidy(() => {
+      const states = tf.tensor2d(batch.state, [E, this.opts.spec.stateDim]);
+      const nextStates = tf.tensor2d(batch.nextState, [E, this.opts.spec.stateDim]);
+      const qNextT = tf.tensor2d(qNextMax, [E, n]);
+      // eq. (59): y = r + omega * Qtot-hat(S', max_a Q-hat)
+      const qTotNext = mixQ(this.mixerShape, this.mixerTarget, qNextT, nextStates);
+      const y = tf.add(tf.tensor1d(batch.reward), tf.mul(tf.mul(tf.tensor1d(notDone), h.gamma), qTotNext));
+      const names = this.mixerSpecs.map((s) => s.name);
+      let qTotMeanT: tf.Tensor | null = null;
+      const f = (...args: tf.Tensor[]) => {
+        const p = names.length > 0 ? new ParamSet(names, args.slice(1)) : null;
+        const qTot = mixQ(this.mixerShape, p, args[0] as tf.Tensor2D, states);
+        qTotMeanT = tf.keep(tf.mean(qTot));
+        return tf.mean(tf.mul(tf.square(tf.sub(y, qTot)), 0.5)) as tf.Scalar; // eq. (58)
+      };
+      const qT = tf.tensor2d(qChosen, [E, n]);
+      const { value, grads } = tf.valueAndGrads(f)([qT, ...(this.mixerOnline?.tensors ?? [])]);
+      return { value, dq: grads[0], mixerGrads: grads.slice(1), qTotMean: qTotMeanT as unknown as tf.Tensor, targetMean: tf.mean(y) };
+    });
+    const out: TdLoss = {
+      loss: res.value.dataSync()[0],
+      dq: res.dq.dataSync() as Float32Array,
+      qTotMean: res.qTotMean.dataSync()[0],
+      targetMean: res.targetMean.dataSync()[0],
+      mixerGrads: res.mixerGrads,
+    };
+    tf.dispose([res.value, res.dq, res.qTotMean, res.targetMean]);
+    return out;
+  }
 
-    // Backward through every agent network (line 20), then one global gradient norm.
-    const tBackward = performance.now();
+  /**
+   * Backward through every agent network (line 20) given dL/dQ_i(s_i, a_i); the groups keep the gradients.
+   * Returns the global gradient norm over all agents and the mixer (for clipping).
+   */
+  private async agentGradients(dq: Float32Array, mixerGrads: tf.Tensor[]): Promise<number> {
+    const E = this.opts.hyper.batchSize;
+    const n = this.nAgents;
     let sumSq = sumOfSquares(mixerGrads);
     const groupSq = await Promise.all(
       this.ordered().map((g) =>
@@ -376,10 +439,17 @@ export class QmixLearner {
       ),
     );
     for (const sq of groupSq) for (const v of sq) sumSq += v;
-    const gradNorm = Math.sqrt(sumSq);
-    const tUpdate = performance.now();
+    return Math.sqrt(sumSq);
+  }
+
+  /**
+   * Adam on the gradients scaled to norm <= gradClipNorm, then the soft target updates (60)-(61), in every
+   * group and for the mixer. Worker groups finish (and repack their weights) while this thread goes on: their
+   * completion is awaited by the next settle().
+   */
+  private async applyUpdates(mixerGrads: tf.Tensor[], gradNorm: number): Promise<void> {
+    const h = this.opts.hyper;
     const scale = h.gradClipNorm > 0 && gradNorm > h.gradClipNorm ? h.gradClipNorm / gradNorm : 1;
-    // Adam + eq. (60) in every group; workers finish (and repack their weights) while this thread goes on
     const remoteUpdates = this.groups.filter((g) => g.remote).map((g) => g.applyUpdate(scale));
     const localUpdates = this.groups.filter((g) => !g.remote).map((g) => g.applyUpdate(scale));
     if (this.mixerOnline && this.mixerTarget && this.mixerAdam) {
@@ -391,20 +461,6 @@ export class QmixLearner {
     await Promise.all(localUpdates);
     this.inflight = Promise.all(remoteUpdates);
     this.inflight.catch(() => undefined); // surfaced by the next settle()
-    if (!Number.isFinite(loss)) throw new Error(`TD loss became ${loss} at train step ${this.trainSteps + 1}`);
-
-    this.trainSteps += 1;
-    const tEnd = performance.now();
-    const phaseMs = { forward: tMixer - tForward, mixer: tBackward - tMixer, backward: tUpdate - tBackward, update: tEnd - tUpdate };
-    const stats: TrainStats = { tdLoss: loss, gradNorm, qTotMean, targetMean, phaseMs };
-    this.lastTrain = stats;
-    const ep = this.episode;
-    ep.trainSteps += 1;
-    ep.tdLoss += loss;
-    ep.gradNorm += gradNorm;
-    ep.qTotMean += qTotMean;
-    ep.trainMs += performance.now() - t0;
-    return stats;
   }
 
   /** Episode metrics; resets the per-episode sums. */

@@ -2,6 +2,7 @@
 //   m <- b1 m + (1-b1) g;  v <- b2 v + (1-b2) g^2;  p <- p - (lr / (1-b1^t)) m / (sqrt(v)/sqrt(1-b2^t) + eps)
 // and the soft target update of eqs. (60)-(61).
 import * as tf from '@tensorflow/tfjs';
+import { fusedKernels } from './fused';
 import type { HeapViewFn } from './heap';
 import { ParamSet, type ParamSpec } from './params';
 
@@ -116,8 +117,20 @@ export function adamStepAndSoftUpdate(
   const stepSize = cfg.lr / (1 - cfg.beta1 ** t);
   const sqrtBc2 = Math.sqrt(1 - cfg.beta2 ** t);
   const { beta1: b1, beta2: b2, eps } = cfg;
+  const fk = fusedKernels();
   for (let i = 0; i < params.tensors.length; i++) {
     const shape = params.tensors[i].shape;
+    if (fk) {
+      // the same formulas as one SIMD pass (fused.ts), into new parameter and target tensors
+      const [p, q] = [params.tensors[i], target.tensors[i]];
+      const outP = tf.keep(fk.out(shape));
+      const outQ = tf.keep(fk.out(shape));
+      const [m, v] = [state.m.tensors[i], state.v.tensors[i]];
+      fk.k.adam(fk.ptr(grads[i]), fk.ptr(m), fk.ptr(v), fk.ptr(p), fk.ptr(q), fk.ptr(outP), fk.ptr(outQ), p.size, gradScale, b1, 1 - b1, b2, 1 - b2, stepSize, sqrtBc2, eps, tau, 1 - tau);
+      params.replace(i, outP);
+      target.replace(i, outQ);
+      continue;
+    }
     const g = view(grads[i]);
     const m = view(state.m.tensors[i]);
     const v = view(state.v.tensors[i]);
@@ -143,6 +156,11 @@ export function adamStepAndSoftUpdate(
 /** Sum of squares of all tensors via heap views (one JS pass, no tf ops). */
 export function sumOfSquaresView(tensors: readonly tf.Tensor[], view: HeapViewFn): number {
   let s = 0;
+  const fk = fusedKernels();
+  if (fk) {
+    for (const t of tensors) s += fk.k.sumSquares(fk.ptr(t), t.size);
+    return s;
+  }
   for (const t of tensors) {
     const a = view(t);
     for (let k = 0; k < a.length; k++) s += a[k] * a[k];

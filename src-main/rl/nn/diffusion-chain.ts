@@ -14,7 +14,8 @@ import type { DiffusionSchedule } from './diffusion-schedule';
 import type { HeapViewFn } from './heap';
 import { filled } from './constants';
 import { flushTiny } from './flush';
-import { colSum, linear, linearParamGrads } from './linear';
+import { fusedKernels, type FusedKernels } from './fused';
+import { colSum, concatTransposed, linear, linearParamGrads, transpose2d } from './linear';
 import { activationInPlace, type Activation } from './mish';
 import { trunkBackwardData, trunkForward, type DenseLayer, type TrunkCache } from './mlp';
 import { FastNormal } from './normal-noise';
@@ -151,25 +152,42 @@ export class DiffusionChain {
     const A = this.shape.nActions;
     const block = B * A;
     if (noise.length !== this.noiseSize(B)) throw new Error(`diffusion chain: noise has ${noise.length} floats, expected ${this.noiseSize(B)}`);
+    const fk = fusedKernels();
     return tidy(() => {
-      const stateTerm = tf.matMul(obs, p.get2d('w1s')) as tf.Tensor2D; // s W1s, shared by all steps
-      // emb(m) W1e + b1 per step, as [1, H] rows. (Not fed to fused matMul as a bias: tfjs-wasm reads the
+      const stateTerm = linear(obs, p.get2d('w1s')); // s W1s, shared by all steps
+      // emb(m) W1e + b1 per step: row k of stepBiasAll. (Not fed to fused matMul as a bias: tfjs-wasm reads the
       // bias rank from the backing buffer, which for a slice of a matrix is still 2.)
-      const stepBias = tf.split(linear(this.embTable, p.get2d('w1e'), p.get1d('b1')), this.steps, 0) as tf.Tensor2D[];
+      const stepBiasAll = linear(this.embTable, p.get2d('w1e'), p.get1d('b1'));
+      const stepBias = fk ? [] : (tf.split(stepBiasAll, this.steps, 0) as tf.Tensor2D[]);
       let x = tf.tensor2d(noise.subarray(0, block), [B, A]); // x^M ~ N(0, I)
+      // the fused path reads the noise of every step from one tensor
+      const noiseAll = fk && this.steps > 1 && this.shape.noise !== 'mean' ? tf.tensor1d(noise) : null;
       const xs: tf.Tensor2D[] = [];
       const trunks: TrunkCache[] = [];
       const masks: tf.Tensor2D[] = [];
       const sc = this.schedule;
       for (let k = 0; k < this.steps; k++) {
         const m = this.steps - k;
-        const firstAdd = tf.add(stateTerm, stepBias[k]) as tf.Tensor2D; // s W1s + emb(m) W1e + b1
-        const { out: eps, cache } = trunkForward(x, this.layers(p, null), this.shape.activation, firstAdd, keepCache);
+        // layer 0 adds s W1s + (emb(m) W1e + b1)
+        const { out: eps, cache } = fk
+          ? trunkForward(x, this.layers(p, null), this.shape.activation, stateTerm, keepCache, { table: stepBiasAll, row: k })
+          : trunkForward(x, this.layers(p, null), this.shape.activation, tf.add(stateTerm, stepBias[k]) as tf.Tensor2D, keepCache);
         if (cache) {
           xs.push(x);
           trunks.push(cache);
         }
         // eqs. (39)-(40): x^{m-1} = (x^m - (1-alpha_m)/sqrt(1-alphaHat_m) eps) / sqrt(alpha_m) + sqrt(betaHat_m) z
+        if (fk) {
+          // one kernel, in place on eps (a fresh matMul output that nothing else holds)
+          const z = m > 1 && noiseAll ? fk.ptr(noiseAll) + 4 * (k + 1) * block : 0;
+          if (this.shape.clipDenoised) {
+            const mask = keepCache ? fk.out<tf.Rank.R2>([B, A]) : null;
+            if (mask) masks.push(mask);
+            fk.k.stepClip(fk.ptr(x), fk.ptr(eps), z, fk.ptr(eps), mask ? fk.ptr(mask) : 0, block, sc.x0CoefX[m - 1], sc.x0CoefEps[m - 1], sc.postCoefX0[m - 1], sc.postCoefX[m - 1]);
+          } else fk.k.stepMean(fk.ptr(x), fk.ptr(eps), z, fk.ptr(eps), block, sc.meanCoefX[m - 1], sc.meanCoefEps[m - 1]);
+          x = eps;
+          continue;
+        }
         let next: tf.Tensor2D;
         if (this.shape.clipDenoised) {
           // the same mean through x0-hat, clipped to [-1, 1] (GDMOPT's clip_denoised)
@@ -207,12 +225,33 @@ export class DiffusionChain {
       // (flushed: a saturated softmax makes most of these subnormal, see flush.ts)
       let dx = this.shape.qHead === 'logits' ? dq : flushTiny(tf.mul(q, tf.sub(dq, tf.sum(tf.mul(dq, q), 1, true))) as tf.Tensor2D);
       const layers = this.layers(p, null);
-      const wT = layers.map((l) => tf.transpose(l.w));
+      const wT = layers.map((l) => transpose2d(l.w));
       const nLayers = layers.length;
       const dPreByLayer: tf.Tensor2D[][] = Array.from({ length: nLayers }, () => new Array<tf.Tensor2D>(M));
+      const fk = fusedKernels();
+      const sc = this.schedule;
+      if (fk) {
+        // The same recursion with each step's element-wise work as one kernel call (fused.ts).
+        const n = dx.size;
+        for (let k = M - 1; k >= 0; k--) {
+          const m = M - k;
+          const dEps = fk.out<tf.Rank.R2>(dx.shape); // dL/d eps-hat, eq. (39)
+          const clip = this.shape.clipDenoised;
+          const [cEps, cThrough, cDirect] = [-sc.postCoefX0[m - 1] * sc.x0CoefEps[m - 1], sc.postCoefX0[m - 1] * sc.x0CoefX[m - 1], sc.postCoefX[m - 1]];
+          if (clip) fk.k.clipBack(fk.ptr(dx), fk.ptr(cache.masks[k]), 0, fk.ptr(dEps), 0, n, cEps, cThrough, cDirect);
+          else fk.k.axpy(fk.ptr(dx), -sc.meanCoefEps[m - 1], 0, fk.ptr(dEps), n);
+          const { dPre, dX } = trunkBackwardData(wT, cache.trunks[k].derivs, dEps, k > 0);
+          for (let l = 0; l < nLayers; l++) dPreByLayer[l][k] = dPre[l];
+          if (k > 0 && dX) {
+            // dL/dx^m = (direct path of the mean) + dX, written into dX (fresh)
+            if (clip) fk.k.clipBack(fk.ptr(dx), fk.ptr(cache.masks[k]), fk.ptr(dX), 0, fk.ptr(dX), n, cEps, cThrough, cDirect);
+            else fk.k.axpy(fk.ptr(dx), sc.meanCoefX[m - 1], fk.ptr(dX), fk.ptr(dX), n);
+            dx = dX;
+          }
+        }
+      } else
       for (let k = M - 1; k >= 0; k--) {
         const m = M - k;
-        const sc = this.schedule;
         let dEps: tf.Tensor2D; // d x^{m-1} / d eps, eq. (39)
         let dxDirect: tf.Tensor2D; // d x^{m-1} / d x^m through the mean, eq. (39)
         if (this.shape.clipDenoised) {
@@ -231,17 +270,17 @@ export class DiffusionChain {
       const grads = new Map<string, tf.Tensor>();
       // Weight gradients of all M steps at once: stack the steps row-wise, one matMul per layer.
       const dPre0 = tf.concat(dPreByLayer[0], 0) as tf.Tensor2D;
-      grads.set('w1x', tf.matMul(tf.transpose(tf.concat(cache.xs, 0)), dPre0));
+      grads.set('w1x', linear(concatTransposed(cache.xs), dPre0));
       const B = obs.shape[0];
       // Per-step column sums R[k] = 1^T dPre0_k, as a block-of-ones [M, M*B] times the stacked dPre0.
       const blockOnes = new Float32Array(M * M * B);
       for (let k = 0; k < M; k++) blockOnes.fill(1, k * M * B + k * B, k * M * B + (k + 1) * B);
-      const R = tf.matMul(tf.tensor2d(blockOnes, [M, M * B]), dPre0) as tf.Tensor2D;
-      grads.set('w1e', tf.matMul(this.embTableT, R));
+      const R = linear(tf.tensor2d(blockOnes, [M, M * B]), dPre0);
+      grads.set('w1e', linear(this.embTableT, R));
       grads.set('b1', colSum(R));
-      grads.set('w1s', tf.matMul(tf.transpose(obs), tf.addN(dPreByLayer[0]) as tf.Tensor2D));
+      grads.set('w1s', linear(transpose2d(obs), tf.addN(dPreByLayer[0]) as tf.Tensor2D));
       for (let l = 1; l < nLayers; l++) {
-        const inputs = tf.concat(cache.trunks.map((t) => t.hidden[l - 1]), 0) as tf.Tensor2D;
+        const inputs = cache.trunks.map((t) => t.hidden[l - 1]); // stacked row-wise over the M steps
         const { dw, db } = linearParamGrads(inputs, tf.concat(dPreByLayer[l], 0) as tf.Tensor2D);
         const name = l === nLayers - 1 ? 'Out' : `${l + 1}`;
         grads.set(`w${name}`, dw);
@@ -267,6 +306,8 @@ export class DiffusionChain {
    * work done in JS on the tensors' own memory (see heap.ts). Returns Q (eq. 41) as a plain array.
    */
   decideFast(p: ParamSet, obs: Float32Array, noise: Float32Array, view: HeapViewFn): Float32Array {
+    const fk = fusedKernels();
+    if (fk) return this.decideKernel(fk, p, obs, noise);
     const A = this.shape.nActions;
     const H0 = this.shape.hidden[0];
     const M = this.steps;
@@ -275,7 +316,7 @@ export class DiffusionChain {
     const c = new Float32Array(M * H0);
     {
       const [stateTerm, stepBias] = tf.tidy(() => [
-        tf.matMul(tf.tensor2d(obs, [1, obs.length]), p.get2d('w1s')),
+        linear(tf.tensor2d(obs, [1, obs.length]), p.get2d('w1s')),
         linear(this.embTable, p.get2d('w1e'), p.get1d('b1')),
       ]);
       const sv = view(stateTerm);
@@ -321,6 +362,47 @@ export class DiffusionChain {
     const q = this.shape.qHead === 'logits' ? Float32Array.from(view(x)) : softmaxToArray(view(x));
     x.dispose();
     return q;
+  }
+
+  /**
+   * decideFast in one kernel call (fused.ts chainDecide): the same layers and updates (39)-(41) as `forward`,
+   * with no op dispatch per layer. Layer 0's input terms s W1s and emb(m) W1e + b1 come from two matMuls here.
+   */
+  private decideKernel(fk: FusedKernels, p: ParamSet, obs: Float32Array, noise: Float32Array): Float32Array {
+    const A = this.shape.nActions;
+    const M = this.steps;
+    if (noise.length !== this.noiseSize(1)) throw new Error('diffusion chain: bad noise length');
+    const layers = this.layers(p, null);
+    const L = layers.length;
+    const widths = [A, ...this.shape.hidden, A];
+    const widest = Math.max(...widths);
+    const planWords = 5 + (L + 1) + 2 * L + 7;
+    return tidy(() => {
+      const stateTerm = linear(tf.tensor2d(obs, [1, obs.length]), p.get2d('w1s')); // s W1s
+      const stepBias = linear(this.embTable, p.get2d('w1e'), p.get1d('b1')); // emb(m) W1e + b1, row k: m = M - k
+      const noiseT = tf.tensor1d(noise);
+      const coefWords = 6 * M;
+      const scratch = fk.out<tf.Rank.R1>([planWords + coefWords + 2 * widest + A]);
+      const base = fk.ptr(scratch);
+      const coefs = base + 4 * planWords;
+      const bufA = coefs + 4 * coefWords;
+      const bufB = bufA + 4 * widest;
+      const x = bufB + 4 * widest;
+      const plan = [M, A, L, this.shape.activation === 'relu' ? 1 : 0, this.shape.clipDenoised ? 1 : 0, ...widths];
+      plan.push(...layers.map((l) => fk.ptr(l.w)), ...layers.map((l) => (l.b ? fk.ptr(l.b) : 0)));
+      plan.push(fk.ptr(stepBias), fk.ptr(stateTerm), fk.ptr(noiseT), coefs, bufA, bufB, x);
+      const heap = fk.heap();
+      new Int32Array(heap, base, planWords).set(plan);
+      const sc = this.schedule;
+      const cf = new Float32Array(heap, coefs, coefWords);
+      for (let k = 0; k < M; k++) {
+        const i = M - k - 1; // step m = M - k
+        cf.set([sc.meanCoefX[i], sc.meanCoefEps[i], sc.x0CoefX[i], sc.x0CoefEps[i], sc.postCoefX0[i], sc.postCoefX[i]], 6 * k);
+      }
+      fk.k.chainDecide(base);
+      const x0 = new Float32Array(fk.heap(), x, A);
+      return this.shape.qHead === 'logits' ? Float32Array.from(x0) : softmaxToArray(x0); // eq. (41), or x^0 itself
+    });
   }
 }
 
