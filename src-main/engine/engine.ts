@@ -28,6 +28,7 @@ import { importTrace } from './trace-import';
 import { confineTracePath } from '../sim/mobility/trace-confinement';
 import { UiStateStore } from './ui-state-store';
 import { makeDirectory } from '../experiments/make-dir';
+import { fileStamp } from '../experiments/file-stamp';
 
 export interface EngineOptions {
   /** Folder holding one sub-folder per run (created if missing). */
@@ -78,7 +79,7 @@ export function defaultWorkerCount(): number {
 }
 
 function runFolderName(p: PlannedRun): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
+  const stamp = fileStamp();
   const tags = Object.entries(p.sweepValues)
     .map(([k, v]) => `${{ lyapunovV: 'V', cvCount: 'cv', svCount: 'sv', denoisingSteps: 'M' }[k] ?? k}${v}`)
     .join('-');

@@ -2,7 +2,7 @@
 // Factories are imported lazily so a heuristic run never loads TensorFlow.
 import type { EnvId } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
-import type { ControllerFactory } from './controller';
+import type { ControllerFactory } from '../sim/controller';
 
 export interface AlgorithmInfo {
   name: string;

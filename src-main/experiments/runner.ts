@@ -17,10 +17,11 @@ import { UserError } from '../../src-shared/errors';
 import { parseWith } from '../../src-shared/validation';
 import type { EnvObservation, MultiAgentEnv } from '../sim/env';
 import { findAlgorithm } from './algorithms';
-import type { Controller } from './controller';
+import type { Controller } from '../sim/controller';
 import { createEnvironment } from './environments';
 import { packageRoot } from '../package-root';
 import { EpisodeAggregate } from './episode-aggregate';
+import { fileStamp } from './file-stamp';
 import { makeDirectory } from './make-dir';
 import { lockRunFolder } from './run-lock';
 import { defaultScenario, parseScenario, type Scenario } from './scenarios';
@@ -100,8 +101,7 @@ function resolveScenario(req: RunRequest): Scenario {
 }
 
 function defaultRunDir(req: RunRequest): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
-  return path.join(req.runsRoot, `${stamp}-${req.env}-${req.algo}-s${req.seed}`);
+  return path.join(req.runsRoot, `${fileStamp()}-${req.env}-${req.algo}-s${req.seed}`);
 }
 
 interface Prepared {

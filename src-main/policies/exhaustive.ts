@@ -2,7 +2,7 @@
 // split for each candidate), an oracle for tiny instances. Each CV's all-local option is enumerated once.
 import { z } from 'zod';
 import { UserError } from '../../src-shared/errors';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { evaluateSlot, type VecDnnParams, type VecDnnSlotState } from '../sim/vec-dnn/slot';

@@ -2,7 +2,7 @@
 // slot. The sanity floor of the p2 figures (docs/model-notes.md, "Paper 2: learning"): a learner that does not
 // beat it has learned nothing beyond a constant.
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import { parseWith } from '../../src-shared/validation';
 
 const share = z.number().min(0).max(1);

@@ -1,7 +1,7 @@
 // Two fixed reference policies for paper 1: every CV runs its whole DNN locally (phi = L+1), or sends its raw
 // input to the RSU (phi = 1, target 0). The RSU CPU split is still the KKT one (Sec. 8.2).
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { parseHyper, requireVecDnnEnv, toActions } from './common';
 

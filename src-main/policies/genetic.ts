@@ -3,7 +3,7 @@
 // objective (32) (evaluated with the KKT RSU split) is played. The paper gives no GA settings; ours are below
 // (docs/model-notes.md). Genes are drawn from each CV's distinct legal decisions (all-local once).
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import type { Random } from '../sim/random';

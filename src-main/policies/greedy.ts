@@ -10,7 +10,7 @@
 //   of the SVs within the V2V radius, at the start of the slot (each CV decides independently); ties go to the
 //   RSU, then to the lowest SV number.
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import type { VecDnnParams, VecDnnSlotState } from '../sim/vec-dnn/slot';

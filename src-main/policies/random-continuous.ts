@@ -1,7 +1,7 @@
 // Uniform random continuous actions: the reference policy that paper 2's learners must beat.
 import type { ActionSpace } from '../sim/env';
 import { CheckpointedRng } from './rng-checkpoint';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 
 export const randomContinuousFactory: ControllerFactory<Float32Array, unknown> = async (env, { seed }) => {
   const rng = new CheckpointedRng('random-continuous', seed);

@@ -1,6 +1,6 @@
 // Uniformly random legal actions (eq. 54 indices allowed by the masks), seeded: the floor any policy must beat.
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { parseHyper, requireVecDnnEnv } from './common';
 import { CheckpointedRng } from './rng-checkpoint';

@@ -1,5 +1,5 @@
 // Drives a controller through episodes the way the runner does (act, step, observe, endEpisode).
-import type { Controller } from '../../src-main/experiments/controller';
+import type { Controller } from '../../src-main/sim/controller';
 import type { MultiAgentEnv } from '../../src-main/sim/env';
 
 export interface EpisodeLog {

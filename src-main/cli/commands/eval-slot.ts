@@ -15,10 +15,10 @@ export function register(program: Command): void {
     .action(async (opts: { env: 'vec-dnn' | 'isac-dt' }) => {
       const text = await readStdin();
       if (opts.env === 'isac-dt') {
-        const { runIsacEvalSlot } = await import('./eval-slot-isac');
+        const { runIsacEvalSlot } = await import('../../engine/eval-slot-isac');
         process.stdout.write(runIsacEvalSlot(text));
       } else {
-        const { runVecDnnEvalSlot } = await import('./eval-slot-vec-dnn');
+        const { runVecDnnEvalSlot } = await import('../../engine/eval-slot-vec-dnn');
         process.stdout.write(runVecDnnEvalSlot(text));
       }
     });

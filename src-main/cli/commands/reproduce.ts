@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)");
   addDrawingOptions(cmd, '--png-scale').action(async (id: string | undefined, raw: Record<string, unknown>) => {
     if (raw.list) {
-      const { listExperiments } = await import('./reproduce-list');
+      const { listExperiments } = await import('../../engine/reproduce-list');
       process.stdout.write(listExperiments() + '\n');
       return;
     }

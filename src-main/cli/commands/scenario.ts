@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .description("print the paper's default scenario as JSON")
     .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']).default('vec-dnn'))
     .action(async (opts: { env: 'vec-dnn' | 'isac-dt' }) => {
-      const { defaultScenario } = await import('../../experiments/scenarios');
+      const { defaultScenario } = await import('../../engine/scenarios');
       process.stdout.write(JSON.stringify(defaultScenario(opts.env), null, 2) + '\n');
     });
   scenario
@@ -17,7 +17,7 @@ export function register(program: Command): void {
     .argument('<file>', 'scenario JSON file')
     .addOption(new Option('--env <env>', 'environment (default: the file\'s env field)').choices(['vec-dnn', 'isac-dt']))
     .action(async (file: string, opts: { env?: 'vec-dnn' | 'isac-dt' }) => {
-      const { loadScenarioFile } = await import('../../experiments/scenarios');
+      const { loadScenarioFile } = await import('../../engine/scenarios');
       const { scenario } = loadScenarioFile(file, opts.env);
       process.stdout.write(JSON.stringify(scenario, null, 2) + '\n');
     });

@@ -1,8 +1,8 @@
 // `vecwb reproduce --list`: the paper experiments with runs x episodes and the projected time of each scale,
 // without loading what running them takes.
-import { experimentRequestSchema } from '../../../src-shared/api/experiments';
-import { formatDuration, projectExperiment } from '../../../src-shared/reproduction/projection';
-import { paperExperiments, scaleBudget, scaleNames, sweepDefinition } from '../../experiments/paper-experiments';
+import { experimentRequestSchema } from '../../src-shared/api/experiments';
+import { formatDuration, projectExperiment } from '../../src-shared/reproduction/projection';
+import { paperExperiments, scaleBudget, scaleNames, sweepDefinition } from '../experiments/paper-experiments';
 
 /** One line per experiment and scale: runs x episodes, projected time (estimate) and why that budget. */
 export function listExperiments(): string {
