@@ -159,10 +159,10 @@ export function createEngine(opts: EngineOptions): Engine {
     }),
 
     'scenario.presets': () => [...scenarioPresets],
-    'scenario.default': ({ env }) => defaultScenario(env) as unknown as Record<string, unknown>,
+    'scenario.default': ({ env }) => defaultScenario(env),
     'scenario.validate': ({ env, scenario }) => {
       try {
-        const parsed = parseScenario(env, scenario) as unknown as Record<string, unknown>;
+        const parsed = parseScenario(env, scenario);
         checkTraceFile(env, parsed);
         return { ok: true, issues: [], scenario: parsed };
       } catch (err) {

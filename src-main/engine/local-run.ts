@@ -1,12 +1,12 @@
 // `vecwb run` / `vecwb resume` in the engine: a run in this process (the CLI follows it in the terminal), built
 // from command-line style options: the output folders are checked before anything is built, a scenario file is
-// read and validated once (its folder is the base of its relative paths), then the experiments runner starts.
+// read (its folder is the base of its relative paths) and the experiments runner starts, validating it once.
 import path from 'node:path';
 import { UserError } from '../../src-shared/errors';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { folderProblem } from '../experiments/make-dir';
 import { resumeRun, startRun, type RunHandle, type RunHooks } from '../experiments/runner';
-import { loadScenarioFile } from '../experiments/scenarios';
+import { readScenarioFile } from '../experiments/scenarios';
 
 export type { RunHandle, RunHooks };
 
@@ -35,7 +35,8 @@ export async function startLocalRun(opts: LocalRunOptions, hooks: RunHooks): Pro
     const problem = dir === undefined ? null : folderProblem(dir);
     if (problem) throw new UserError(`${flag}: ${problem}`);
   }
-  const fromFile = opts.scenario === 'default' ? null : loadScenarioFile(opts.scenario, opts.env);
+  // The file is read here and validated once, by the runner (its errors name the file's fields).
+  const file = opts.scenario === 'default' ? null : readScenarioFile(opts.scenario, opts.env);
   const common = {
     algo: opts.algo,
     episodes: opts.episodes,
@@ -50,9 +51,10 @@ export async function startLocalRun(opts: LocalRunOptions, hooks: RunHooks): Pro
     evalEpisodes: opts.evalEpisodes,
     evaluate: opts.evaluate,
     checkpoint: opts.checkpoint,
-    baseDir: fromFile ? path.dirname(path.resolve(opts.scenario)) : process.cwd(),
+    baseDir: file ? path.dirname(path.resolve(opts.scenario)) : process.cwd(),
   };
-  return startRun({ ...common, ...(fromFile ?? { env: opts.env ?? 'vec-dnn', scenario: 'default' }) }, hooks);
+  const scenario = file ? { env: file.env, scenario: file.data } : { env: opts.env ?? 'vec-dnn', scenario: 'default' as const };
+  return startRun({ ...common, ...scenario }, hooks);
 }
 
 export function resumeLocalRun(dir: string, hooks: RunHooks, opts: { episodes?: number }): Promise<RunHandle> {
