@@ -1,30 +1,13 @@
 // algorithms.list: the registry's entries with the paper's hyper-parameter defaults (from each algorithm's own
-// zod schema, so the form starts from exactly what a run would use), and hyper validation before queueing.
+// zod schema in its AlgorithmSpec, so the form starts from exactly what a run would use), and hyper validation before queueing.
 import type { z } from 'zod';
 import type { AlgorithmInfoView } from '../../src-shared/api/contract';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { safeParseDescribed, ValidationError } from '../../src-shared/validation';
-import { listAlgorithms } from '../experiments/algorithms';
+import { findAlgorithm, listAlgorithms } from '../experiments/algorithms';
 import { hyperFieldsOf } from './hyper-fields';
-import { fixedRatioHyperSchema } from '../policies/fixed-ratio';
-import { geneticHyperSchema } from '../policies/genetic';
-import { mad2rlHyperSchema, pqmixHyperSchema } from '../rl/config';
-import { maddpgHyperSchema, masacHyperSchema, matd3HyperSchema, ppoHyperSchema } from '../rl/continuous/hyper';
 
 type Plain = number | string | boolean;
-
-/** Hyper-parameter schemas by env and algorithm; algorithms without an entry take no hyper-parameters. */
-export const hyperSchemas: Record<EnvId, Record<string, z.ZodType>> = {
-  'vec-dnn': { mad2rl: mad2rlHyperSchema, pqmix: pqmixHyperSchema, genetic: geneticHyperSchema },
-  'isac-dt': {
-    'ly-dtmppo': ppoHyperSchema,
-    'ly-mappo': ppoHyperSchema,
-    'ly-maddpg': maddpgHyperSchema,
-    'ly-matd3': matd3HyperSchema,
-    'ly-masac': masacHyperSchema,
-    'fixed-ratio': fixedRatioHyperSchema,
-  },
-};
 
 /** Keys fixed by the algorithm's identity (Ly-DTMPPO vs Ly-MAPPO differ only in digitalTwin). */
 const fixedKeys = new Set(['digitalTwin']);
@@ -47,14 +30,14 @@ export function algorithmsFor(env: EnvId): AlgorithmInfoView[] {
     label: a.label,
     env: a.env,
     kind: a.kind,
-    hyperDefaults: plainDefaults(hyperSchemas[env][a.name]),
-    hyperFields: hyperFieldsOf(a.name, hyperSchemas[env][a.name], fixedKeys),
+    hyperDefaults: plainDefaults(a.hyperSchema),
+    hyperFields: hyperFieldsOf(a.name, a.hyperSchema, fixedKeys),
   }));
 }
 
 /** Validates an algorithm's hyper-parameters as the run would; issues are addressed `algos.<index>.hyper.<key>`. */
 export function checkHyper(env: EnvId, algo: string, hyper: Record<string, unknown>, index: number): void {
-  const schema = hyperSchemas[env][algo];
+  const schema = findAlgorithm(env, algo).hyperSchema;
   if (!schema) {
     const keys = Object.keys(hyper);
     if (keys.length > 0) {

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { ControllerFactory } from '../sim/controller';
 import { parseWith } from '../../src-shared/validation';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 const share = z.number().min(0).max(1);
 
@@ -40,3 +41,12 @@ export const fixedRatioFactory: ControllerFactory<Float32Array, unknown> = async
   });
   return { name: 'fixed-ratio', act: () => actions.map((a) => a.slice()) };
 };
+
+export const fixedRatioSpec = defineAlgorithm({
+  name: 'fixed-ratio',
+  env: 'isac-dt',
+  kind: 'heuristic',
+  label: 'Fixed ratio (constant policy)',
+  hyperSchema: fixedRatioHyperSchema,
+  load: async () => fixedRatioFactory,
+});

@@ -10,6 +10,7 @@ import type { Random } from '../sim/random';
 import { evaluateSlot, type VecDnnParams, type VecDnnSlotState } from '../sim/vec-dnn/slot';
 import { distinctDecisions, parseHyper, requireVecDnnEnv, toActions } from './common';
 import { CheckpointedRng } from './rng-checkpoint';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 export const geneticHyperSchema = z
   .strictObject({
@@ -90,3 +91,12 @@ export const geneticFactory: ControllerFactory<number, VecDnnStepInfo> = async (
     load: (dir) => rng.load(dir),
   };
 };
+
+export const geneticSpec = defineAlgorithm({
+  name: 'genetic',
+  env: 'vec-dnn',
+  kind: 'heuristic',
+  label: 'Genetic algorithm',
+  hyperSchema: geneticHyperSchema,
+  load: async () => geneticFactory,
+});

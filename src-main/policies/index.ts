@@ -1,4 +1,4 @@
-// The paper-1 heuristics by registry name (src-main/experiments/algorithms.ts loads them lazily).
+// The paper-1 heuristics' factories by registry name (tests and tools; the registry uses each file's AlgorithmSpec).
 import type { ControllerFactory } from '../sim/controller';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { exhaustiveFactory } from './exhaustive';
