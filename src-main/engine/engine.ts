@@ -8,6 +8,7 @@ import { apiEvents, type ApiEvent, type ApiHandlers, type ApiMethod, type ApiPar
 import { dispatchCall } from '../../src-shared/api/dispatch';
 import { planExperiment, DENOISING_STEPS_HYPER, type ExperimentRequest, type PlannedRun } from '../../src-shared/api/experiments';
 import type { CallOutcome } from '../../src-shared/api/wire';
+import { envIds } from '../../src-shared/env-ids';
 import { UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
 import { runRequestSchema, type RunRequest } from '../../src-shared/schemas/run';
@@ -155,7 +156,7 @@ export function createEngine(opts: EngineOptions): Engine {
       shell: opts.shell,
       runsRoot,
       workers,
-      envs: ['vec-dnn', 'isac-dt'],
+      envs: [...envIds],
     }),
 
     'scenario.presets': () => [...scenarioPresets],

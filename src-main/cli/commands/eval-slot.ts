@@ -2,6 +2,7 @@
 // no randomness. --env vec-dnn (default, paper 1; eval-slot-vec-dnn.ts) or isac-dt (paper 2; eval-slot-isac.ts,
 // docs/eval-slot-isac.md). The evaluator of the chosen paper is imported when the command runs.
 import { Option, type Command } from 'commander';
+import { envIds } from '../../../src-shared/env-ids';
 import { readStdin } from '../read-stdin';
 
 export function register(program: Command): void {
@@ -11,7 +12,7 @@ export function register(program: Command): void {
       'evaluate one slot from a JSON state and decisions on stdin (no randomness); prints every delay term, ' +
         'the RSU CPU split, the next queues, objective and reward as JSON',
     )
-    .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']).default('vec-dnn'))
+    .addOption(new Option('--env <env>', 'environment (paper)').choices(envIds).default('vec-dnn'))
     .action(async (opts: { env: 'vec-dnn' | 'isac-dt' }) => {
       const text = await readStdin();
       if (opts.env === 'isac-dt') {

@@ -1,5 +1,6 @@
 // `vecwb run` and `vecwb resume`: train or evaluate an algorithm and write a run folder.
 import { Command, Option } from 'commander';
+import { envIds } from '../../../src-shared/env-ids';
 import { UserError } from '../../../src-shared/errors';
 import { decimalIntOption } from '../../../src-shared/parse-int';
 import { isDebug } from '../error-report';
@@ -105,7 +106,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('train or evaluate an algorithm on a scenario and write a run folder')
-    .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']))
+    .addOption(new Option('--env <env>', 'environment (paper)').choices(envIds))
     .option('--scenario <file|default>', "scenario JSON file, or 'default' for the paper's settings", 'default')
     .option('--algo <name>', 'algorithm: mad2rl, pqmix, genetic, greedy, random, all-local, all-rsu, ly-dtmppo, ... (required unless --resume)')
     .option('--episodes <n>', 'number of episodes (default 1; with --resume: the new total)', decimalIntOption('--episodes', 1, 1_000_000))
