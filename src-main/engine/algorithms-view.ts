@@ -1,28 +1,11 @@
 // algorithms.list: the registry's entries with the paper's hyper-parameter defaults (from each algorithm's own
 // zod schema in its AlgorithmSpec, so the form starts from exactly what a run would use), and hyper validation before queueing.
-import type { z } from 'zod';
 import type { AlgorithmInfoView } from '../../src-shared/api/contract';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { safeParseDescribed, ValidationError } from '../../src-shared/validation';
 import { findAlgorithm, listAlgorithms } from '../experiments/algorithms';
+import { fixedHyperKeys, plainHyperDefaults } from '../experiments/hyper-defaults';
 import { hyperFieldsOf } from './hyper-fields';
-
-type Plain = number | string | boolean;
-
-/** Keys fixed by the algorithm's identity (Ly-DTMPPO vs Ly-MAPPO differ only in digitalTwin). */
-const fixedKeys = new Set(['digitalTwin']);
-
-/** Scalar defaults (numbers, strings, booleans); list-valued ones such as layer widths keep their default. */
-function plainDefaults(schema: z.ZodType | undefined): Record<string, Plain> {
-  if (!schema) return {};
-  const defaults = schema.parse({}) as Record<string, unknown>;
-  const out: Record<string, Plain> = {};
-  for (const [k, v] of Object.entries(defaults)) {
-    if (fixedKeys.has(k)) continue;
-    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') out[k] = v;
-  }
-  return out;
-}
 
 export function algorithmsFor(env: EnvId): AlgorithmInfoView[] {
   return listAlgorithms(env).map((a) => ({
@@ -30,8 +13,8 @@ export function algorithmsFor(env: EnvId): AlgorithmInfoView[] {
     label: a.label,
     env: a.env,
     kind: a.kind,
-    hyperDefaults: plainDefaults(a.hyperSchema),
-    hyperFields: hyperFieldsOf(a.name, a.hyperSchema, fixedKeys),
+    hyperDefaults: plainHyperDefaults(a.hyperSchema),
+    hyperFields: hyperFieldsOf(a.name, a.hyperSchema, fixedHyperKeys),
   }));
 }
 

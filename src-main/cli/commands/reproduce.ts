@@ -1,6 +1,6 @@
 // `vecwb reproduce <experiment>`: runs a paper experiment at a scale (smoke | quick | paper), exports its figures
 // and data and writes a report of the paper's claims beside the measured values. The work (reproduce-run.ts) is
-// imported when the command runs; --list (reproduce-list.ts) loads only the experiment list.
+// imported when the command runs; --list (engine/reproduce-list.ts) loads only the experiment list.
 import type { Command } from 'commander';
 import { addDrawingOptions } from './export-figure';
 
