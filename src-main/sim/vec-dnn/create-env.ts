@@ -23,7 +23,7 @@ export interface CreateVecDnnEnvOptions {
   mobility?: MobilitySource;
 }
 
-export function createVecDnnEnv(scenario: VecDnnScenarioInput, opts: CreateVecDnnEnvOptions = {}): Promise<VecDnnEnv> {
+export async function createVecDnnEnv(scenario: VecDnnScenarioInput, opts: CreateVecDnnEnvOptions = {}): Promise<VecDnnEnv> {
   return vecDnnEnvOf(parseWith(vecDnnScenarioSchema, scenario, 'vec-dnn scenario'), opts);
 }
 
