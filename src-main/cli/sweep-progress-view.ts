@@ -4,7 +4,7 @@ import type { MultiBar, SingleBar as Bar } from 'cli-progress';
 import type { PlannedRun } from '../../src-shared/api/experiments';
 import { formatDuration } from '../../src-shared/reproduction/projection';
 import type { SweepProgress } from '../../src-shared/reproduction/sweep-progress';
-import type { SweepHooks } from '../experiments/sweeps';
+import type { SweepHooks } from '../engine/reproduce';
 import { SweepProgressTracker } from '../engine/sweep-pool/sweep-progress';
 
 

@@ -8,6 +8,7 @@ import { apiEvents, type ApiEvent, type ApiHandlers, type ApiMethod, type ApiPar
 import { dispatchCall } from '../../src-shared/api/dispatch';
 import { planExperiment, DENOISING_STEPS_HYPER, type ExperimentRequest, type PlannedRun } from '../../src-shared/api/experiments';
 import type { CallOutcome } from '../../src-shared/api/wire';
+import { envIds } from '../../src-shared/env-ids';
 import { UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
 import { runRequestSchema, type RunRequest } from '../../src-shared/schemas/run';
@@ -30,6 +31,7 @@ import { traceOverview } from './trace-overview';
 import { confineTracePath } from '../sim/mobility/trace-confinement';
 import { UiStateStore } from './ui-state-store';
 import { makeDirectory } from '../experiments/make-dir';
+import { fileStamp } from '../experiments/file-stamp';
 
 export interface EngineOptions {
   /** Folder holding one sub-folder per run (created if missing). */
@@ -82,7 +84,7 @@ export function defaultWorkerCount(): number {
 }
 
 function runFolderName(p: PlannedRun): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
+  const stamp = fileStamp();
   const tags = Object.entries(p.sweepValues)
     .map(([k, v]) => `${{ lyapunovV: 'V', cvCount: 'cv', svCount: 'sv', denoisingSteps: 'M' }[k] ?? k}${v}`)
     .join('-');
@@ -160,14 +162,14 @@ export function createEngine(opts: EngineOptions): Engine {
       shell: opts.shell,
       runsRoot,
       workers,
-      envs: ['vec-dnn', 'isac-dt'],
+      envs: [...envIds],
     }),
 
     'scenario.presets': () => [...scenarioPresets],
-    'scenario.default': ({ env }) => defaultScenario(env) as unknown as Record<string, unknown>,
+    'scenario.default': ({ env }) => defaultScenario(env),
     'scenario.validate': ({ env, scenario }) => {
       try {
-        const parsed = parseScenario(env, scenario) as unknown as Record<string, unknown>;
+        const parsed = parseScenario(env, scenario);
         checkTraceFile(env, parsed);
         return { ok: true, issues: [], scenario: parsed };
       } catch (err) {

@@ -3,11 +3,12 @@
 // The renderers (ECharts SSR, resvg) and SheetJS are imported on the first export, not when the engine starts.
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildFigure, figureCatalog, getFigure, type FigureInput } from '../../src-shared/charts';
+import { figureCatalog, getFigure, type FigureInput } from '../../src-shared/charts';
 import { autoFontScale, MAX_EXPORT_READ_BYTES, type ExportFigureParams, type ExportedFile, type FigureInfo } from '../../src-shared/api/exports';
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import { UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
+import { fileStamp } from '../experiments/file-stamp';
 import { RUN_FILES } from '../experiments/run-folder';
 import { loadFigureRun } from '../experiments/sweep-results';
 import { resolveModel } from '../sim/vec-dnn/model-catalog';
@@ -27,7 +28,6 @@ export function mimeOfExport(file: string): string | null {
   return MIME[path.extname(file).toLowerCase()] ?? null;
 }
 
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
 
 export function describeFile(file: string): ExportedFile {
   return { path: file, fileName: path.basename(file), bytes: fs.statSync(file).size, mime: mimeOfExport(file) ?? 'application/octet-stream' };
@@ -75,15 +75,24 @@ export class ExportService {
   async exportFigure(params: ExportFigureParams): Promise<ExportedFile> {
     const spec = getFigure(params.figureId);
     const fontScale = params.fontScale ?? autoFontScale(params.widthPx);
-    const result = buildFigure(params.figureId, this.figureInput(params), { window: params.window, algo: params.algo, showTitle: params.showTitle, fontScale });
-    if (!result.option) throw new UserError(`${spec.label} is a table, not a chart: export it as XLSX or CSV`);
-    const base = `${params.figureId}-${stamp()}`;
     const dir = params.runIds.length > 0 ? this.outDir(params.runIds) : this.sharedDir();
-    const file = path.join(dir, `${base}.${params.format}`);
-    const size = { width: params.widthPx, height: params.heightPx };
-    const { renderFigurePng, renderFigureSvg } = await import('../export/figure-render');
-    if (params.format === 'svg') fs.writeFileSync(file, renderFigureSvg(result.option, size));
-    else fs.writeFileSync(file, renderFigurePng(result.option, { ...size, scale: params.scale }));
+    const file = path.join(dir, `${params.figureId}-${fileStamp()}.${params.format}`);
+    const { NoChartError, writeFigureFile } = await import('../export/figure-files');
+    try {
+      writeFigureFile(params.figureId, this.figureInput(params), {
+        format: params.format,
+        out: file,
+        width: params.widthPx,
+        height: params.heightPx,
+        scale: params.scale,
+        build: { window: params.window, algo: params.algo, showTitle: params.showTitle, fontScale },
+      });
+    } catch (err) {
+      if (err instanceof NoChartError) {
+        throw new UserError(`${spec.label} is a table, not a chart: export it as XLSX or CSV`);
+      }
+      throw err;
+    }
     return describeFile(file);
   }
 
@@ -101,7 +110,7 @@ export class ExportService {
     const input = this.figureInput(params);
     const { writeFigureFile } = await import('../export/figure-files');
     const dir = params.runIds.length > 0 ? this.outDir(params.runIds) : this.sharedDir();
-    const base = path.join(dir, `${params.figureId}-data-${stamp()}`);
+    const base = path.join(dir, `${params.figureId}-data-${fileStamp()}`);
     const config = { figure: spec.id, label: `Paper ${spec.paper} ${spec.label}`, runIds: params.runIds, window: params.window ?? null, algo: params.algo ?? null };
     const build = { window: params.window, algo: params.algo };
     if (params.format === 'xlsx') {
@@ -125,7 +134,7 @@ export class ExportService {
       return { name: path.relative(root, fs.realpathSync(abs)).split(path.sep).join('/'), file: abs };
     });
     const { writeZip } = await import('../export/zip');
-    const file = path.join(this.sharedDir(), `${name.replace(/\.zip$/i, '')}-${stamp()}.zip`);
+    const file = path.join(this.sharedDir(), `${name.replace(/\.zip$/i, '')}-${fileStamp()}.zip`);
     writeZip(file, files);
     return describeFile(file);
   }

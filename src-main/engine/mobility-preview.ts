@@ -3,7 +3,6 @@
 import type { MobilityPreview } from '../../src-shared/api/scenarios';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
-import type { VecDnnScenario } from '../../src-shared/schemas/vec-dnn-scenario';
 import { parseScenario } from '../experiments/scenarios';
 import { findCoverageExit } from '../sim/mobility/coverage';
 import { createMobilitySource } from '../sim/mobility/mobility-source';
@@ -17,7 +16,7 @@ export async function previewMobility(
   traceRoots?: readonly string[],
 ): Promise<MobilityPreview> {
   if (env !== 'vec-dnn') throw new UserError(`the road preview is available for vec-dnn scenarios; got '${env}'`);
-  const s = parseScenario(env, raw) as VecDnnScenario;
+  const s = parseScenario(env, raw);
   const source = await createMobilitySource(s.mobility, {
     slots: s.slots,
     slotDurationS: s.slotDurationS,

@@ -3,34 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { runIdSchema } from '../../src-shared/api/common';
-import { DENOISING_STEPS_HYPER, sweepScenarioPaths } from '../../src-shared/api/experiments';
-import { diffConfigs, type ConfigDiffRow, type RunDetail, type RunListItem, type RunTags } from '../../src-shared/api/runs';
+import { runTags } from '../../src-shared/api/figure-runs';
+import { diffConfigs, type ConfigDiffRow, type RunDetail, type RunListItem } from '../../src-shared/api/runs';
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import type { RunConfig, RunSummary } from '../../src-shared/schemas/run';
 import { isRunFolder, listRuns, readMetrics, readRunConfig, readSummary } from '../experiments/run-folder';
 import { finalMetrics } from './run-final';
-
-function at(obj: unknown, keys: string[] | null): unknown {
-  if (!keys) return undefined;
-  let cur: unknown = obj;
-  for (const k of keys) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-export function runTags(config: RunConfig): RunTags {
-  const paths = sweepScenarioPaths[config.request.env];
-  return {
-    lyapunovV: num(at(config.scenario, paths.lyapunovV)),
-    cvCount: num(at(config.scenario, paths.cvCount)),
-    svCount: num(at(config.scenario, paths.svCount)),
-    denoisingSteps: num(config.request.hyper[DENOISING_STEPS_HYPER]),
-  };
-}
 
 /** JSON with sorted keys, so equal objects give equal strings. */
 export function stableStringify(value: unknown): string {

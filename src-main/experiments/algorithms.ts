@@ -1,82 +1,60 @@
-// The algorithm registry: every name `vecwb run --algo` accepts, per environment, and how to build it.
-// Factories are imported lazily so a heuristic run never loads TensorFlow.
+// The algorithm registry: every name `vecwb run --algo` (and the API) accepts, per environment. Each algorithm
+// describes itself in an AlgorithmSpec in its own file (src-main/sim/algorithm-spec.ts); adding one is that
+// file plus one line below. Specs load their implementation lazily, so a heuristic run never loads TensorFlow.
 import type { EnvId } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
-import type { ControllerFactory } from './controller';
+import type { AlgorithmSpec } from '../sim/algorithm-spec';
+import { exhaustiveSpec } from '../policies/exhaustive';
+import { allLocalSpec, allRsuSpec } from '../policies/fixed';
+import { fixedRatioSpec } from '../policies/fixed-ratio';
+import { geneticSpec } from '../policies/genetic';
+import { greedySpec } from '../policies/greedy';
+import { randomSpec } from '../policies/random';
+import { randomContinuousSpec } from '../policies/random-continuous';
+import { mad2rlSpec, pqmixSpec } from '../rl/algorithm-specs';
+import { lyDtmppoSpec, lyMaddpgSpec, lyMappoSpec, lyMasacSpec, lyMatd3Spec } from '../rl/continuous/algorithm-specs';
 
-export interface AlgorithmInfo {
-  name: string;
-  label: string;
-  env: EnvId;
-  kind: 'heuristic' | 'learner';
-  load: () => Promise<ControllerFactory<never, unknown>>;
-}
+export type { AlgorithmSpec };
 
-type AnyFactory = ControllerFactory<never, unknown>;
-const cast = (f: unknown) => f as AnyFactory;
-
-const heuristic = (name: string, label: string): AlgorithmInfo => ({
-  name,
-  label,
-  env: 'vec-dnn',
-  kind: 'heuristic',
-  load: async () => cast(((await import('../policies/index')).policyFactories as Record<string, unknown>)[name]),
-});
-
-const vecLearner = (name: 'mad2rl' | 'pqmix', label: string): AlgorithmInfo => ({
-  name,
-  label,
-  env: 'vec-dnn',
-  kind: 'learner',
-  load: async () => cast((await import('../rl/index')).learnerFactories[name]),
-});
-
-const isacLearner = (
-  name: 'ly-dtmppo' | 'ly-mappo' | 'ly-maddpg' | 'ly-matd3' | 'ly-masac',
-  label: string,
-): AlgorithmInfo => ({
-  name,
-  label,
-  env: 'isac-dt',
-  kind: 'learner',
-  load: async () => cast((await import('../rl/continuous/index')).continuousLearnerFactories[name]),
-});
-
-export const algorithms: AlgorithmInfo[] = [
-  vecLearner('mad2rl', 'MAD2RL (QMIX + diffusion agents)'),
-  vecLearner('pqmix', 'P-QMIX (QMIX + MLP agents)'),
-  heuristic('genetic', 'Genetic algorithm'),
-  heuristic('greedy', 'Greedy'),
-  heuristic('random', 'Random'),
-  heuristic('all-local', 'All local'),
-  heuristic('all-rsu', 'All to RSU'),
-  heuristic('exhaustive', 'Exhaustive search (tiny instances)'),
-  isacLearner('ly-dtmppo', 'Ly-DTMPPO (MAPPO + digital twin)'),
-  isacLearner('ly-mappo', 'Ly-MAPPO (no digital twin)'),
-  isacLearner('ly-maddpg', 'Ly-MADDPG'),
-  isacLearner('ly-matd3', 'Ly-MATD3'),
-  isacLearner('ly-masac', 'Ly-MASAC'),
-  {
-    name: 'random',
-    label: 'Random',
-    env: 'isac-dt',
-    kind: 'heuristic',
-    load: async () => cast((await import('../policies/random-continuous')).randomContinuousFactory),
-  },
-  {
-    name: 'fixed-ratio',
-    label: 'Fixed ratio (constant policy)',
-    env: 'isac-dt',
-    kind: 'heuristic',
-    load: async () => cast((await import('../policies/fixed-ratio')).fixedRatioFactory),
-  },
+/** In the order the UI lists them. */
+export const algorithms: AlgorithmSpec[] = [
+  mad2rlSpec,
+  pqmixSpec,
+  geneticSpec,
+  greedySpec,
+  randomSpec,
+  allLocalSpec,
+  allRsuSpec,
+  exhaustiveSpec,
+  lyDtmppoSpec,
+  lyMappoSpec,
+  lyMaddpgSpec,
+  lyMatd3Spec,
+  lyMasacSpec,
+  randomContinuousSpec,
+  fixedRatioSpec,
 ];
 
-export function listAlgorithms(env: EnvId): AlgorithmInfo[] {
+/**
+ * Adds an algorithm at run time (a plug-in, a test); returns the function that removes it again. Runs of it
+ * execute where it was registered: in this process (the CLI, an engine with an in-process executor).
+ */
+export function registerAlgorithm(spec: AlgorithmSpec): () => void {
+  if (algorithms.some((a) => a.env === spec.env && a.name === spec.name)) {
+    throw new UserError(`algorithm '${spec.name}' is already registered for env '${spec.env}'`);
+  }
+  algorithms.push(spec);
+  return () => {
+    const i = algorithms.indexOf(spec);
+    if (i >= 0) algorithms.splice(i, 1);
+  };
+}
+
+export function listAlgorithms(env: EnvId): AlgorithmSpec[] {
   return algorithms.filter((a) => a.env === env);
 }
 
-export function findAlgorithm(env: EnvId, name: string): AlgorithmInfo {
+export function findAlgorithm(env: EnvId, name: string): AlgorithmSpec {
   const found = algorithms.find((a) => a.env === env && a.name === name);
   if (!found) {
     const known = listAlgorithms(env).map((a) => a.name).join(', ');

@@ -1,18 +1,20 @@
-// Builds the environment of either paper from a validated scenario.
+// Builds the environment of either paper from a scenario already parsed for it (one switch on `env`).
 import type { MultiAgentEnv } from '../sim/env';
-import type { EnvId } from '../../src-shared/schemas/run';
-import type { VecDnnScenario } from '../../src-shared/schemas/vec-dnn-scenario';
-import type { IsacDtScenario } from '../../src-shared/schemas/isac-dt-scenario';
-import type { Scenario } from './scenarios';
+import type { EnvScenario } from '../../src-shared/schemas/scenario';
 
-export type AnyEnv = MultiAgentEnv<number, unknown> | MultiAgentEnv<Float32Array, unknown>;
+/** An environment of either paper; the runner pairs it with a controller built for the same env. */
+export type AnyEnv = MultiAgentEnv<never, unknown>;
 
 /** `traceRoots`: when given, the only folders a scenario's trace file may lie in (see trace-confinement.ts). */
-export async function createEnvironment(env: EnvId, scenario: Scenario, baseDir: string, traceRoots?: readonly string[]): Promise<AnyEnv> {
-  if (env === 'vec-dnn') {
-    const { createVecDnnEnv } = await import('../sim/vec-dnn/create-env');
-    return (await createVecDnnEnv(scenario as VecDnnScenario, { baseDir, traceRoots })) as MultiAgentEnv<number, unknown>;
+export async function createEnvironment(es: EnvScenario, baseDir: string, traceRoots?: readonly string[]): Promise<AnyEnv> {
+  switch (es.env) {
+    case 'vec-dnn': {
+      const { vecDnnEnvOf } = await import('../sim/vec-dnn/create-env');
+      return vecDnnEnvOf(es.scenario, { baseDir, traceRoots });
+    }
+    case 'isac-dt': {
+      const { isacEnvOf } = await import('../sim/isac-dt/create-env');
+      return isacEnvOf(es.scenario);
+    }
   }
-  const { createIsacEnv } = await import('../sim/isac-dt/create-env');
-  return (await createIsacEnv(scenario as IsacDtScenario, { baseDir })) as unknown as MultiAgentEnv<Float32Array, unknown>;
 }

@@ -7,6 +7,7 @@ import { metricRecordSchema, type MetricRecord } from '../../src-shared/metrics'
 import { runConfigSchema, runSummarySchema, type RunConfig, type RunSummary } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
 import { parseWith } from '../../src-shared/validation';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export const RUN_FILES = {
   config: 'config.json',
@@ -20,36 +21,9 @@ export const RUN_FILES = {
 /** Temporary files of writeJsonAtomic/truncateMetricsAfter (and of older versions: `<name>.<pid>.tmp`). */
 const TMP_FILE = /\.(tmp-\d+|\d+\.tmp)$/;
 
-/** Flushes a folder's entry list, so a rename in it survives a power loss (not supported everywhere). */
-function fsyncDir(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows and some file systems cannot fsync a folder; the rename is still atomic.
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
-}
-
 /** Writes `text` to `file` through a synced temporary file and a rename: readers see the old or the new file. */
 export function writeFileDurable(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  try {
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  fsyncDir(path.dirname(file));
+  writeFileAtomic(file, text);
 }
 
 /** Writes JSON durably (fsync, rename), so readers never see half a file and a power loss keeps the last one. */

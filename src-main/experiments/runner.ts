@@ -17,13 +17,14 @@ import { UserError } from '../../src-shared/errors';
 import { parseWith } from '../../src-shared/validation';
 import type { EnvObservation, MultiAgentEnv } from '../sim/env';
 import { findAlgorithm } from './algorithms';
-import type { Controller } from './controller';
+import type { Controller } from '../sim/controller';
 import { createEnvironment } from './environments';
 import { packageRoot } from '../package-root';
 import { EpisodeAggregate } from './episode-aggregate';
+import { fileStamp } from './file-stamp';
 import { makeDirectory } from './make-dir';
 import { lockRunFolder } from './run-lock';
-import { defaultScenario, parseScenario, type Scenario } from './scenarios';
+import { resolveEnvScenario, type Scenario } from './scenarios';
 import {
   MetricsWriter,
   RUN_FILES,
@@ -95,13 +96,8 @@ function evaluationMetrics(learner: Record<string, number>): Record<string, numb
   return out;
 }
 
-function resolveScenario(req: RunRequest): Scenario {
-  return req.scenario === 'default' ? defaultScenario(req.env) : parseScenario(req.env, req.scenario);
-}
-
 function defaultRunDir(req: RunRequest): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace('Z', '');
-  return path.join(req.runsRoot, `${stamp}-${req.env}-${req.algo}-s${req.seed}`);
+  return path.join(req.runsRoot, `${fileStamp()}-${req.env}-${req.algo}-s${req.seed}`);
 }
 
 interface Prepared {
@@ -155,12 +151,13 @@ async function prepare(req: RunRequest, dir: string, resume: boolean): Promise<P
   if (!resume && fs.existsSync(path.join(dir, RUN_FILES.config))) {
     throw new UserError(`${dir} already holds a run; use resume or choose another --out`);
   }
-  const scenario = resolveScenario(req);
+  const es = resolveEnvScenario(req.env, req.scenario);
+  const scenario = es.scenario;
   const baseDir = req.baseDir ?? process.cwd();
   const info = findAlgorithm(req.env, req.algo);
   const checkpointDir = req.checkpoint && !resume ? resolveCheckpointDir(req.checkpoint) : null;
   const hyper = checkpointDir && info.kind === 'learner' ? hyperWithCheckpoint(checkpointDir, req.hyper) : req.hyper;
-  const env = (await createEnvironment(req.env, scenario, baseDir, req.traceRoots)) as unknown as MultiAgentEnv<never, unknown>;
+  const env = await createEnvironment(es, baseDir, req.traceRoots);
   let backend: string | undefined;
   let backendReason: string | undefined;
   if (info.kind === 'learner') {
@@ -240,7 +237,7 @@ async function fillFolder(req: RunRequest, dir: string, resume: boolean, built: 
       runId: path.basename(dir),
       createdAt: new Date().toISOString(),
       request: req,
-      scenario: scenario as unknown as Record<string, unknown>,
+      scenario,
       backend,
       backendReason,
       checkpointLoaded: checkpointDir ?? undefined,

@@ -1,42 +1,50 @@
-// Scenario defaults, validation and files for both papers' environments.
+// Scenario defaults, validation and files for both papers' environments (the parser: src-shared/schemas/scenario.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import { vecDnnScenarioSchema, type VecDnnScenario } from '../../src-shared/schemas/vec-dnn-scenario';
-import { isacDtScenarioSchema, type IsacDtScenario } from '../../src-shared/schemas/isac-dt-scenario';
+import type { VecDnnScenario } from '../../src-shared/schemas/vec-dnn-scenario';
+import type { IsacDtScenario } from '../../src-shared/schemas/isac-dt-scenario';
 import type { EnvId } from '../../src-shared/schemas/run';
+import { parseEnvScenario, type EnvScenario, type Scenario } from '../../src-shared/schemas/scenario';
 import { UserError } from '../../src-shared/errors';
-import { parseWith } from '../../src-shared/validation';
 
-export type Scenario = VecDnnScenario | IsacDtScenario;
-
-const schemas = { 'vec-dnn': vecDnnScenarioSchema, 'isac-dt': isacDtScenarioSchema } as const;
+export type { EnvScenario, Scenario };
+export { parseEnvScenario, resolveEnvScenario } from '../../src-shared/schemas/scenario';
 
 export function defaultScenario(env: 'vec-dnn'): VecDnnScenario;
 export function defaultScenario(env: 'isac-dt'): IsacDtScenario;
 export function defaultScenario(env: EnvId): Scenario;
 export function defaultScenario(env: EnvId): Scenario {
-  return parseScenario(env, {});
+  return parseEnvScenario(env, {}).scenario;
 }
 
 /** Validates a scenario object for `env`, filling defaults; errors name every bad field. */
+export function parseScenario(env: 'vec-dnn', data: unknown): VecDnnScenario;
+export function parseScenario(env: 'isac-dt', data: unknown): IsacDtScenario;
+export function parseScenario(env: EnvId, data: unknown): Scenario;
 export function parseScenario(env: EnvId, data: unknown): Scenario {
-  if (data !== null && typeof data === 'object' && 'env' in data && (data as { env: unknown }).env !== env) {
-    throw new UserError(`scenario is for env '${String((data as { env: unknown }).env)}', expected '${env}'`);
-  }
-  return parseWith(schemas[env], data, `${env} scenario`) as Scenario;
+  return parseEnvScenario(env, data).scenario;
 }
 
-/** Reads a scenario JSON file; its `env` field (default 'vec-dnn') selects the schema unless `env` is given. */
-export function loadScenarioFile(file: string, env?: EnvId): { env: EnvId; scenario: Scenario } {
+/**
+ * Reads a scenario JSON file without validating it (the run validates it once, where it starts): its object and
+ * the env it is for, `env` if given, else the file's `env` field (default 'vec-dnn').
+ */
+export function readScenarioFile(file: string, env?: EnvId): { env: EnvId; data: Record<string, unknown> } {
   let data: unknown;
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new UserError(`cannot read scenario file ${file}: ${(err as Error).message}`);
   }
-  const declared = (data as { env?: unknown })?.env;
-  const which: EnvId = env ?? (declared === 'isac-dt' ? 'isac-dt' : 'vec-dnn');
-  return { env: which, scenario: parseScenario(which, data) };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new UserError(`scenario file ${file}: expected a JSON object`);
+  const record: Record<string, unknown> = { ...data };
+  return { env: env ?? (record.env === 'isac-dt' ? 'isac-dt' : 'vec-dnn'), data: record };
+}
+
+/** Reads and validates a scenario file (see readScenarioFile for which env it is parsed for). */
+export function loadScenarioFile(file: string, env?: EnvId): EnvScenario {
+  const read = readScenarioFile(file, env);
+  return parseEnvScenario(read.env, read.data);
 }
 
 export function saveScenarioFile(file: string, scenario: Scenario): void {

@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { experimentRequestSchema, DENOISING_STEPS_HYPER, sweepScenarioPaths } from '../../src-shared/api/experiments';
-import type { FigureParam, FigureRun } from '../../src-shared/charts/run-data';
+import { experimentRequestSchema } from '../../src-shared/api/experiments';
+import { runTags, toFigureRun, type FigureRunOptions } from '../../src-shared/api/figure-runs';
+import type { FigureRun } from '../../src-shared/charts/run-data';
 import { UserError } from '../../src-shared/errors';
-import { runStatusSchema, runSummarySchema, type RunConfig } from '../../src-shared/schemas/run';
+import { runStatusSchema, runSummarySchema } from '../../src-shared/schemas/run';
 import { parseWith } from '../../src-shared/validation';
 import { isRunFolder, readMetrics, readRunConfig } from './run-folder';
 
@@ -61,81 +62,15 @@ export function readSweepIndex(dir: string): SweepIndex {
   return parseWith(sweepIndexSchema, data, file);
 }
 
-function getPath(obj: unknown, keys: readonly string[]): unknown {
-  let cur = obj;
-  for (const k of keys) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
-
-/** The sweep-parameter values of a run, read from its resolved config (so plain --runs folders work too). */
-export function runParams(config: RunConfig): Partial<Record<FigureParam, number>> {
-  const params: Partial<Record<FigureParam, number>> = {};
-  const paths = sweepScenarioPaths[config.request.env];
-  for (const key of ['lyapunovV', 'cvCount', 'svCount'] as const) {
-    const p = paths[key];
-    const v = p === null ? undefined : getPath(config.scenario, p);
-    if (typeof v === 'number' && Number.isFinite(v)) params[key] = v;
-  }
-  const m = config.request.hyper[DENOISING_STEPS_HYPER];
-  if (typeof m === 'number' && Number.isFinite(m)) params.denoisingSteps = m;
-  return params;
-}
-
-/**
- * Names of the DNN model types in the order of the queueDnnGops entries: the distinct models of the CVs
- * present (cvs.modelMix assigned round-robin), in order of first appearance (see docs/model-notes.md).
- */
-export function dnnModelNames(config: RunConfig): string[] | undefined {
-  if (config.request.env !== 'vec-dnn') return undefined;
-  const mix = getPath(config.scenario, ['cvs', 'modelMix']);
-  const count = getPath(config.scenario, ['cvs', 'count']);
-  if (!Array.isArray(mix) || typeof count !== 'number') return undefined;
-  const names: string[] = [];
-  for (let i = 0; i < count && mix.length > 0; i++) {
-    const name = mix[i % mix.length];
-    if (typeof name === 'string' && !names.includes(name)) names.push(name);
-  }
-  return names;
-}
-
-function slotsPerEpisode(config: RunConfig, records: FigureRun['records']): number {
-  for (const key of ['slots', 'slotsPerEpisode', 'episodeSlots']) {
-    const v = config.scenario[key];
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 1) return v;
-  }
-  const first = records.find((r) => r.kind === 'slot')?.episode;
-  const n = first === undefined ? 0 : records.filter((r) => r.kind === 'slot' && r.episode === first).length;
-  return Math.max(1, n);
-}
-
-export interface LoadRunOptions {
-  /** Keep slot records too (default: episode and evaluation records only, all the figures need). */
-  slots?: boolean;
-}
-
-/** Reads one run folder into the form the figure builders take. */
-export function loadFigureRun(dir: string, opts: LoadRunOptions = {}): FigureRun {
+/** Reads one run folder into the form the figure builders take (the one reader: src-shared/api/figure-runs.ts). */
+export function loadFigureRun(dir: string, opts: FigureRunOptions = {}): FigureRun {
   if (!isRunFolder(dir)) throw new UserError(`${dir} is not a run folder (no config.json)`);
   const config = readRunConfig(dir);
-  const all = readMetrics(dir);
-  const records = opts.slots ? all : all.filter((r) => r.kind !== 'slot');
-  return {
-    runId: config.runId,
-    env: config.request.env,
-    algo: config.request.algo,
-    seed: config.request.seed,
-    params: runParams(config),
-    slotsPerEpisode: slotsPerEpisode(config, all),
-    dnnModelNames: dnnModelNames(config),
-    records,
-  };
+  return toFigureRun(config.runId, config, runTags(config), readMetrics(dir), opts);
 }
 
 /** Runs of a sweep folder that have a run folder (finished or not), in index order. */
-export function loadSweepRuns(sweepDir: string, opts: LoadRunOptions = {}): { index: SweepIndex; runs: FigureRun[] } {
+export function loadSweepRuns(sweepDir: string, opts: FigureRunOptions = {}): { index: SweepIndex; runs: FigureRun[] } {
   const index = readSweepIndex(sweepDir);
   const runs: FigureRun[] = [];
   for (const e of index.runs) {
@@ -146,7 +81,7 @@ export function loadSweepRuns(sweepDir: string, opts: LoadRunOptions = {}): { in
 }
 
 /** Runs given as folders: each either a run folder, a sweep folder (all its runs) or a folder of run folders. */
-export function loadRunsFrom(dirs: readonly string[], opts: LoadRunOptions = {}): FigureRun[] {
+export function loadRunsFrom(dirs: readonly string[], opts: FigureRunOptions = {}): FigureRun[] {
   const runs: FigureRun[] = [];
   for (const dir of dirs) {
     if (!fs.existsSync(dir)) throw new UserError(`no such folder: ${dir}`);

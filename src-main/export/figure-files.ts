@@ -6,7 +6,7 @@ import type { FigureBuildOptions, FigureInput } from '../../src-shared/charts/fi
 import { UserError } from '../../src-shared/errors';
 import { writeCsv } from './csv';
 import { DEFAULT_FIGURE_SIZE, renderFigurePng, renderFigureSvg } from './figure-render';
-import { figureFormats, type FigureFormat } from './figure-formats';
+import { figureFormats, type FigureFormat } from '../../src-shared/charts/figure-formats';
 import { writeXlsx } from './xlsx';
 
 export { figureFormats, type FigureFormat };
@@ -23,6 +23,9 @@ export interface FigureFileOptions {
   config?: unknown;
 }
 
+/** A figure that is a table (or has no data to draw) was asked for as SVG or PNG. */
+export class NoChartError extends UserError {}
+
 export interface FigureFileResult {
   files: string[];
   warnings: string[];
@@ -37,7 +40,7 @@ export function writeFigureFile(id: string, input: FigureInput, opts: FigureFile
     case 'png': {
       if (result.option === null) {
         const why = result.warnings.length ? ` (${result.warnings.join('; ')})` : ' (it is a table)';
-        throw new UserError(`${id} has no chart to draw${why}; use --format csv or xlsx`);
+        throw new NoChartError(`${id} has no chart to draw${why}; use --format csv or xlsx`);
       }
       ensureDir(opts.out);
       if (opts.format === 'svg') fs.writeFileSync(opts.out, renderFigureSvg(result.option, size));

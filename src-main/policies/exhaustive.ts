@@ -2,11 +2,12 @@
 // split for each candidate), an oracle for tiny instances. Each CV's all-local option is enumerated once.
 import { z } from 'zod';
 import { UserError } from '../../src-shared/errors';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { evaluateSlot, type VecDnnParams, type VecDnnSlotState } from '../sim/vec-dnn/slot';
 import { distinctDecisions, parseHyper, requireVecDnnEnv, toActions } from './common';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 export const exhaustiveHyperSchema = z.strictObject({
   /** Refuse slots with more joint decisions than this. */
@@ -59,3 +60,11 @@ export const exhaustiveFactory: ControllerFactory<number, VecDnnStepInfo> = asyn
     act: () => toActions(exhaustiveSearch(e.params, e.currentSlot().state, h.maxJointActions).decisions, e.edgeNodes),
   };
 };
+
+export const exhaustiveSpec = defineAlgorithm({
+  name: 'exhaustive',
+  env: 'vec-dnn',
+  kind: 'heuristic',
+  label: 'Exhaustive search (tiny instances)',
+  load: async () => exhaustiveFactory,
+});

@@ -2,8 +2,9 @@
 // slot. The sanity floor of the p2 figures (docs/model-notes.md, "Paper 2: learning"): a learner that does not
 // beat it has learned nothing beyond a constant.
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import { parseWith } from '../../src-shared/validation';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 const share = z.number().min(0).max(1);
 
@@ -40,3 +41,12 @@ export const fixedRatioFactory: ControllerFactory<Float32Array, unknown> = async
   });
   return { name: 'fixed-ratio', act: () => actions.map((a) => a.slice()) };
 };
+
+export const fixedRatioSpec = defineAlgorithm({
+  name: 'fixed-ratio',
+  env: 'isac-dt',
+  kind: 'heuristic',
+  label: 'Fixed ratio (constant policy)',
+  hyperSchema: fixedRatioHyperSchema,
+  load: async () => fixedRatioFactory,
+});

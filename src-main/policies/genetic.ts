@@ -3,13 +3,14 @@
 // objective (32) (evaluated with the KKT RSU split) is played. The paper gives no GA settings; ours are below
 // (docs/model-notes.md). Genes are drawn from each CV's distinct legal decisions (all-local once).
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import type { Random } from '../sim/random';
 import { evaluateSlot, type VecDnnParams, type VecDnnSlotState } from '../sim/vec-dnn/slot';
 import { distinctDecisions, parseHyper, requireVecDnnEnv, toActions } from './common';
 import { CheckpointedRng } from './rng-checkpoint';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 export const geneticHyperSchema = z
   .strictObject({
@@ -90,3 +91,12 @@ export const geneticFactory: ControllerFactory<number, VecDnnStepInfo> = async (
     load: (dir) => rng.load(dir),
   };
 };
+
+export const geneticSpec = defineAlgorithm({
+  name: 'genetic',
+  env: 'vec-dnn',
+  kind: 'heuristic',
+  label: 'Genetic algorithm',
+  hyperSchema: geneticHyperSchema,
+  load: async () => geneticFactory,
+});

@@ -10,11 +10,12 @@
 //   of the SVs within the V2V radius, at the start of the slot (each CV decides independently); ties go to the
 //   RSU, then to the lowest SV number.
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { CvDecision } from '../sim/vec-dnn/actions';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import type { VecDnnParams, VecDnnSlotState } from '../sim/vec-dnn/slot';
 import { parseHyper, requireVecDnnEnv, toActions } from './common';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 /**
  * The cut phi in 1..L with the smallest D_phi (earliest on ties), among the cuts `allowed` accepts (phi = 1
@@ -60,3 +61,5 @@ export const greedyFactory: ControllerFactory<number, VecDnnStepInfo> = async (e
     act: () => toActions(greedyDecisions(e.params, e.currentSlot().state, cutRule), e.edgeNodes),
   };
 };
+
+export const greedySpec = defineAlgorithm({ name: 'greedy', env: 'vec-dnn', kind: 'heuristic', label: 'Greedy', load: async () => greedyFactory });

@@ -1,5 +1,5 @@
-// The paper-1 heuristics by registry name (src-main/experiments/algorithms.ts loads them lazily).
-import type { ControllerFactory } from '../experiments/controller';
+// The paper-1 heuristics' factories by registry name (tests and tools; the registry uses each file's AlgorithmSpec).
+import type { ControllerFactory } from '../sim/controller';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { exhaustiveFactory } from './exhaustive';
 import { allLocalFactory, allRsuFactory } from './fixed';

@@ -1,7 +1,8 @@
 // Uniform random continuous actions: the reference policy that paper 2's learners must beat.
 import type { ActionSpace } from '../sim/env';
 import { CheckpointedRng } from './rng-checkpoint';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 export const randomContinuousFactory: ControllerFactory<Float32Array, unknown> = async (env, { seed }) => {
   const rng = new CheckpointedRng('random-continuous', seed);
@@ -21,3 +22,5 @@ export const randomContinuousFactory: ControllerFactory<Float32Array, unknown> =
     load: (dir) => rng.load(dir),
   };
 };
+
+export const randomContinuousSpec = defineAlgorithm({ name: 'random', env: 'isac-dt', kind: 'heuristic', label: 'Random', load: async () => randomContinuousFactory });

@@ -1,9 +1,10 @@
 // Uniformly random legal actions (eq. 54 indices allowed by the masks), seeded: the floor any policy must beat.
 import { z } from 'zod';
-import type { ControllerFactory } from '../experiments/controller';
+import type { ControllerFactory } from '../sim/controller';
 import type { VecDnnStepInfo } from '../sim/vec-dnn/env';
 import { parseHyper, requireVecDnnEnv } from './common';
 import { CheckpointedRng } from './rng-checkpoint';
+import { defineAlgorithm } from '../sim/algorithm-spec';
 
 export const randomFactory: ControllerFactory<number, VecDnnStepInfo> = async (env, { seed, hyper }) => {
   parseHyper(z.strictObject({}), hyper, 'random');
@@ -25,3 +26,5 @@ export const randomFactory: ControllerFactory<number, VecDnnStepInfo> = async (e
     load: (dir) => rng.load(dir),
   };
 };
+
+export const randomSpec = defineAlgorithm({ name: 'random', env: 'vec-dnn', kind: 'heuristic', label: 'Random', load: async () => randomFactory });

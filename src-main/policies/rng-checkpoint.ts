@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { UserError } from '../../src-shared/errors';
 import { parseWith } from '../../src-shared/validation';
 import { Random } from '../sim/random';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export const POLICY_CHECKPOINT_FILE = 'policy.json';
 
@@ -29,9 +30,7 @@ export class CheckpointedRng {
   async save(dir: string): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, POLICY_CHECKPOINT_FILE);
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify({ policy: this.policy, formatVersion: 1, rng: this.current.getState() }) + '\n');
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify({ policy: this.policy, formatVersion: 1, rng: this.current.getState() }) + '\n');
   }
 
   /**

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Reading } from '../../src-shared/reproduction/report-schema';
 import type { EnvId, RunConfig } from '../../src-shared/schemas/run';
-import { algorithmsFor } from '../engine/algorithms-view';
+import { hyperDefaultsByAlgorithm } from '../experiments/hyper-defaults';
 import { defaultScenario } from '../experiments/scenarios';
 
 export const modelNotesPath = fileURLToPath(new URL('../../docs/model-notes.md', import.meta.url));
@@ -80,7 +80,7 @@ export interface ReadingsInput {
 export function readingsInForce({ env, configs, figureSettings, notesLink = 'docs/model-notes.md' }: ReadingsInput): Reading[] {
   const sections = noteSections();
   const scenarioDefaults = flatten(defaultScenario(env));
-  const hyperDefaults = new Map(algorithmsFor(env).map((a) => [a.name, a.hyperDefaults]));
+  const hyperDefaults = hyperDefaultsByAlgorithm(env);
   const found = new Map<string, { scope: string; key: string; values: Set<string>; def: string }>();
   const add = (scope: string, key: string, value: unknown, def: unknown) => {
     const id = `${scope}\u0000${key}`;

@@ -17,12 +17,12 @@ import type { EnvId, RunConfig } from '../../src-shared/schemas/run';
 import { parseWith } from '../../src-shared/validation';
 import { writeCsv } from '../export/csv';
 import { writeFigureFile } from '../export/figure-files';
-import { layerProfileRows } from '../export/layer-profile';
 import { writeXlsx } from '../export/xlsx';
 import { sweepDefinition, type ExperimentOverrides, type PaperExperiment, type ScaleName } from '../experiments/paper-experiments';
 import { isRunFolder, readRunConfig, writeJsonAtomic } from '../experiments/run-folder';
 import { loadSweepRuns, type SweepIndex } from '../experiments/sweep-results';
 import { runSweep, sweepStatusCounts, type RunLauncher, type SweepHooks } from '../experiments/sweeps';
+import { profileLayerRows } from '../sim/vec-dnn/dnn-layers';
 import { resolveModel } from '../sim/vec-dnn/model-catalog';
 import { paperClaims } from './claims-files';
 import { envNoteLinks, modelNotesPath, readingsInForce } from './readings';
@@ -144,7 +144,7 @@ export async function reproduceExperiment(exp: PaperExperiment, opts: ReproduceO
   let statusCounts: Record<string, number> = {};
   if (exp.kind === 'model') {
     const model = resolveModel(exp.modelName);
-    input = { runs: [], layerProfile: { modelName: model.name, layers: layerProfileRows(model, exp.bytesPerElement) } };
+    input = { runs: [], layerProfile: { modelName: model.name, layers: profileLayerRows(model, exp.bytesPerElement) } };
     config = { experiment: exp.id, source: exp.source, model: model.name, bytesPerElement: exp.bytesPerElement };
   } else {
     const def = sweepDefinition(exp, opts.scale, opts.overrides);

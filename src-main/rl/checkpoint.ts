@@ -4,25 +4,12 @@
 // so a crash never leaves a half-written checkpoint file.
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic-write';
 import { sizeOf, type NamedArray } from './nn/params';
 
-export const WEIGHTS_FORMAT = 'vecwb-tfjs-weights';
+export { writeFileAtomic };
 
-export function writeFileAtomic(file: string, data: string | Uint8Array | readonly Uint8Array[]): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    const parts = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
-    for (const p of parts) {
-      let off = 0;
-      while (off < p.byteLength) off += fs.writeSync(fd, p, off, p.byteLength - off);
-    }
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-}
+export const WEIGHTS_FORMAT = 'vecwb-tfjs-weights';
 
 export function writeJsonAtomic(file: string, value: unknown): void {
   writeFileAtomic(file, JSON.stringify(value, null, 1));

@@ -1,5 +1,5 @@
-// Adapts the QMIX learner to the runner's Controller interface (src-main/experiments/controller.ts).
-import type { Controller, ControllerFactory } from '../experiments/controller';
+// Adapts the QMIX learner to the runner's Controller interface (src-main/sim/controller.ts).
+import type { Controller, ControllerFactory } from '../sim/controller';
 import type { EnvObservation, MultiAgentEnv, StepResult } from '../sim/env';
 import { selectBackend } from './backend';
 import { parseMad2rlHyper, parsePqmixHyper, type LearnerHyper } from './config';

@@ -21,12 +21,20 @@ export class Random {
     return rng;
   }
 
-  static fromState(state: readonly number[]): Random {
-    return new Random(xoroshiro128plusFromState(state));
+  /** `normalSpare`: the cached second Box-Muller value of the saved stream (see normalSpare), for an exact resume. */
+  static fromState(state: readonly number[], normalSpare: number | null = null): Random {
+    const rng = new Random(xoroshiro128plusFromState(state));
+    rng.spareNormal = normalSpare;
+    return rng;
   }
 
   getState(): number[] {
     return [...this.gen.getState()];
+  }
+
+  /** The second value of the last Box-Muller pair, not drawn yet (null when none is cached). */
+  get normalSpare(): number | null {
+    return this.spareNormal;
   }
 
   /** An independent stream derived from this one (does not consume its draws beyond one word). */

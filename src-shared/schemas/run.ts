@@ -1,7 +1,8 @@
 // Contracts of a training/evaluation run: what starts it, what its folder's config.json holds, how it reports.
 import { z } from 'zod';
+import { envIds } from '../env-ids';
 
-export const envIdSchema = z.enum(['vec-dnn', 'isac-dt']);
+export const envIdSchema = z.enum(envIds);
 export type EnvId = z.infer<typeof envIdSchema>;
 
 export const runStatusSchema = z.enum(['running', 'paused', 'completed', 'cancelled', 'failed']);

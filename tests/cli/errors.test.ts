@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeError, reportError } from '../../src-main/cli/error-report';
-import { parseDecimalInt } from '../../src-main/cli/parse-int';
+import { parseDecimalInt } from '../../src-shared/parse-int';
 import { UserError } from '../../src-shared/errors';
 
 const exec = promisify(execFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runIsacEvalSlot } from '../../src-main/cli/commands/eval-slot-isac';
+import { runIsacEvalSlot } from '../../src-main/engine/eval-slot-isac';
 import type { IsacEvalSlotOutput } from '../../src-main/sim/isac-dt/eval-slot-io';
 import { handScenario } from '../sim/isac-dt/fixtures';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runVecDnnEvalSlot } from '../../src-main/cli/commands/eval-slot-vec-dnn';
+import { runVecDnnEvalSlot } from '../../src-main/engine/eval-slot-vec-dnn';
 import { vecDnnEvalSlotOutputSchema, type VecDnnEvalSlotOutput } from '../../src-main/sim/vec-dnn/eval-slot-io';
 import { customModels } from '../sim/vec-dnn/fixtures';
 

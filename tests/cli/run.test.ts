@@ -104,7 +104,7 @@ describe('episodeSeed (runner)', () => {
 
 /** Slot rewards of one greedy episode played directly on the environment from reset(seed). */
 async function greedyEpisode(scenario: Record<string, unknown>, resetSeed: number): Promise<number[]> {
-  const env = await createEnvironment('vec-dnn', parseScenario('vec-dnn', scenario), root);
+  const env = await createEnvironment({ env: 'vec-dnn', scenario: parseScenario('vec-dnn', scenario) }, root);
   const controller = await policyFactories.greedy(env as never, { seed: 3, hyper: {} });
   let obs = env.reset(resetSeed);
   const rewards: number[] = [];

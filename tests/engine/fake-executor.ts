@@ -4,7 +4,6 @@ import type { RunExecution, RunExecutor, RunCallbacks } from '../../src-main/eng
 import type { RunTask } from '../../src-main/engine/worker-protocol';
 import { startRunWith, type RunHandle } from '../../src-main/experiments/runner';
 import { defaultScenario, parseScenario } from '../../src-main/experiments/scenarios';
-import type { VecDnnScenario } from '../../src-shared/schemas/vec-dnn-scenario';
 import type { EnvObservation, MultiAgentEnv, StepResult } from '../../src-main/sim/env';
 
 interface Info {
@@ -87,7 +86,7 @@ export class FakeExecutor implements RunExecutor {
             return [1, 0];
           },
         };
-        const scenario = (task.request.scenario === 'default' ? defaultScenario('vec-dnn') : parseScenario('vec-dnn', task.request.scenario)) as VecDnnScenario;
+        const scenario = task.request.scenario === 'default' ? defaultScenario('vec-dnn') : parseScenario('vec-dnn', task.request.scenario);
         const env = new ToyVecEnv(task.request.seed, scenario.cvs.count, scenario.svs.count);
         handle = await startRunWith(env as never, controller as never, task.request, { ...scenario, slots: 3 } as Record<string, unknown>, {
           onRecord: (r) => cb.records([r]),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { episodeSeed, startRunWith } from '../../src-main/experiments/runner';
 import { readMetrics, readRunConfig, readSummary, parseMetricLines } from '../../src-main/experiments/run-folder';
-import type { Controller } from '../../src-main/experiments/controller';
+import type { Controller } from '../../src-main/sim/controller';
 import { CounterEnv } from './counter-env';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-run-'));

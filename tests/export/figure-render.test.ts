@@ -7,7 +7,7 @@ import { buildFigure } from '../../src-shared/charts/catalog';
 import type { FigureRun } from '../../src-shared/charts/run-data';
 import { findFontFiles, pngSize, renderFigurePng, renderFigureSvg, svgToPng } from '../../src-main/export/figure-render';
 import { writeFigureFile } from '../../src-main/export/figure-files';
-import { layerProfileRows } from '../../src-main/export/layer-profile';
+import { profileLayerRows } from '../../src-main/sim/vec-dnn/dnn-layers';
 import { resolveModel } from '../../src-main/sim/vec-dnn/model-catalog';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-render-'));
@@ -79,7 +79,7 @@ describe('renderFigurePng', () => {
 describe('writeFigureFile', () => {
   it('writes the VGG16 layer profile (Fig. 1) as PNG and its data as xlsx; refuses a table as PNG', () => {
     const vgg = resolveModel('VGG16');
-    const layers = layerProfileRows(vgg, 4);
+    const layers = profileLayerRows(vgg, 4);
     // conv1_1 outputs 224 x 224 x 64 elements of 4 bytes
     expect(layers[0]).toMatchObject({ name: 'conv1_1', outputElements: 224 * 224 * 64, outputBytes: 224 * 224 * 64 * 4 });
     const input = { runs: [], layerProfile: { modelName: vgg.name, layers } };

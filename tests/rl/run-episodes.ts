@@ -1,5 +1,5 @@
 // Drives a controller through episodes the way the runner does (act, step, observe, endEpisode).
-import type { Controller } from '../../src-main/experiments/controller';
+import type { Controller } from '../../src-main/sim/controller';
 import type { MultiAgentEnv } from '../../src-main/sim/env';
 
 export interface EpisodeLog {
@@ -15,7 +15,7 @@ export async function runEpisodes<I>(
   opts: { explore?: boolean; seedOf?: (episode: number) => number; onSlot?: (info: I) => void } = {},
 ): Promise<EpisodeLog> {
   const log: EpisodeLog = { returns: [], actions: [], metrics: [] };
-  const anyEnv = env as unknown as MultiAgentEnv<number, unknown>;
+  const anyEnv = env;
   for (let ep = 1; ep <= episodes; ep++) {
     let obs = env.reset(opts.seedOf ? opts.seedOf(ep) : ep);
     let ret = 0;

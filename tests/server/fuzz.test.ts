@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeError } from '../../src-main/cli/error-report';
-import { runVecDnnEvalSlot } from '../../src-main/cli/commands/eval-slot-vec-dnn';
+import { runVecDnnEvalSlot } from '../../src-main/engine/eval-slot-vec-dnn';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { startServer, type RunningServer } from '../../src-main/server/server';
 import { FakeExecutor } from '../engine/fake-executor';

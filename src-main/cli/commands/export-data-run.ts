@@ -1,12 +1,8 @@
-// The work of `vecwb export-data` (export-data.ts registers the command): a run's series as XLSX (one sheet per
-// metric + config sheet) or CSV (one file per metric + config.csv in a folder).
+// The work of `vecwb export-data` (export-data.ts registers the command): checks the options, has the engine write
+// the run's series (engine/run-data-export.ts, the code path of the API's export.data too) and prints what it wrote.
 import { z } from 'zod';
 import { parseWith } from '../../../src-shared/validation';
-import { UserError } from '../../../src-shared/errors';
-import { writeCsv } from '../../export/csv';
-import { runTables } from '../../export/run-tables';
-import { writeXlsx } from '../../export/xlsx';
-import { isRunFolder, readMetrics, readRunConfig, readSummary } from '../../experiments/run-folder';
+import { exportRunData } from '../../engine/run-data-export';
 
 const optionsSchema = z.object({
   run: z.string({ error: '--run is required' }).min(1, '--run is required'),
@@ -18,17 +14,7 @@ const optionsSchema = z.object({
 /** Runs `vecwb export-data` with commander's parsed options. */
 export function exportData(raw: Record<string, unknown>): void {
   const o = parseWith(optionsSchema, raw, 'export-data options');
-  if (!isRunFolder(o.run)) throw new UserError(`${o.run} is not a run folder (no config.json)`);
-  const config = readRunConfig(o.run);
-  const records = readMetrics(o.run);
-  if (records.length === 0) throw new UserError(`${o.run} has no metrics yet`);
-  const tables = runTables(records, { slots: o.slots, config });
-  const configData = { ...config, summary: readSummary(o.run) };
-  if (o.format === 'xlsx') {
-    writeXlsx(o.out, tables, configData);
-    process.stdout.write(`${o.out} (${tables.length} series sheets + config)\n`);
-  } else {
-    const files = writeCsv(o.out, tables, configData);
-    process.stdout.write(`${o.out}/ (${files.length} files)\n`);
-  }
+  const result = exportRunData(o.run, { format: o.format, out: o.out, slots: o.slots });
+  if (o.format === 'xlsx') process.stdout.write(`${o.out} (${result.tables} series sheets + config)\n`);
+  else process.stdout.write(`${o.out}/ (${result.files.length} files)\n`);
 }

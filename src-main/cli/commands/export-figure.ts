@@ -2,7 +2,7 @@
 // DNN model, as SVG/PNG (the same ECharts option the app draws) or its data as CSV/XLSX. The drawing code
 // (export-figure-run.ts) is imported when the command runs.
 import type { Command } from 'commander';
-import { figureFormats } from '../../export/figure-formats';
+import { figureFormats } from '../../../src-shared/charts/figure-formats';
 
 /**
  * Adds the figure-drawing options shared by export-figure and reproduce. `pixelRatioFlag` names the PNG pixel

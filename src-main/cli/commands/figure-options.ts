@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FigureBuildOptions } from '../../../src-shared/charts/figure-types';
 import { parseWith } from '../../../src-shared/validation';
-import { figureFormats, type FigureFormat } from '../../export/figure-formats';
+import { figureFormats, type FigureFormat } from '../../../src-shared/charts/figure-formats';
 
 const intIn = (name: string, lo: number, hi: number) =>
   z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be an integer`).min(lo, `--${name} must be >= ${lo}`).max(hi, `--${name} must be <= ${hi}`);

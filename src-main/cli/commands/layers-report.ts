@@ -1,60 +1,6 @@
 // The work of `vecwb layers <model>` (layers.ts registers the command): the partition units of a DNN with D_l
 // (eq. 3) and B_l (eq. 6), as a table or JSON; with --rows, the raw layer rows instead, each with its own D_l, B_l.
-import { z } from 'zod';
-import { UserError } from '../../../src-shared/errors';
-import type { DnnModel } from '../../../src-shared/schemas/dnn-model';
-import { parseWith } from '../../../src-shared/validation';
-import { layerInputBytes, layerWorkloadOps, profileModel } from '../../sim/vec-dnn/dnn-layers';
-import { loadModelFile, resolveModel } from '../../sim/vec-dnn/model-catalog';
-import type { ModelProfile } from '../../sim/vec-dnn/model-profile';
-
-const optionsSchema = z.object({
-  'bytes-per-element': z
-    .number({ error: 'must be a number' })
-    .positive('must be > 0 (bytes per tensor element, rho of eq. (3))')
-    .max(16, 'must be <= 16'),
-});
-
-interface LayersJson {
-  model: string;
-  bytesPerElement: number;
-  units: { l: number; name: string; inputBytes: number; workloadOps: number; cumulativeOps: number }[];
-  totalOps: number;
-}
-
-function toJson(profile: ModelProfile, bytesPerElement: number): LayersJson {
-  let cumulative = 0;
-  const units = profile.units.map((u, i) => {
-    cumulative += u.workloadOps;
-    return { l: i + 1, name: u.name, inputBytes: u.inputBytes, workloadOps: u.workloadOps, cumulativeOps: cumulative };
-  });
-  return { model: profile.name, bytesPerElement, units, totalOps: profile.totalOps };
-}
-
-/** One raw row of the layer table: its shape fields, D_l of its input (eq. 3) and its workload B_l (eq. 6). */
-type LayerRowJson = { row: number; name: string; unit: string; inputBytes: number; workloadOps: number } & (
-  | { kind: 'conv' | 'pool'; h: number; w: number; cIn: number; cOut: number; kernel: number; stride: number; padding: number }
-  | { kind: 'fc'; uIn: number; uOut: number }
-);
-
-interface LayerRowsJson {
-  model: string;
-  bytesPerElement: number;
-  rows: LayerRowJson[];
-  totalOps: number;
-}
-
-/** Expects a model that profileModel accepted (a valid layer chain). */
-function toRowsJson(model: DnnModel, bytesPerElement: number, totalOps: number): LayerRowsJson {
-  const rows = model.layers.map((layer, i): LayerRowJson => {
-    const id = { row: i + 1, name: layer.name, unit: layer.block ?? layer.name };
-    const cost = { inputBytes: layerInputBytes(layer, bytesPerElement), workloadOps: layerWorkloadOps(layer) }; // eqs. (3), (6)
-    if (layer.kind === 'fc') return { ...id, kind: 'fc', uIn: layer.uIn, uOut: layer.uOut, ...cost };
-    const { kind, h, w, cIn, cOut, kernel, stride, padding } = layer;
-    return { ...id, kind, h, w, cIn, cOut, kernel, stride, padding, ...cost };
-  });
-  return { model: model.name, bytesPerElement, rows, totalOps };
-}
+import { layersOf, type LayerRowsJson, type LayersJson } from '../../engine/layers';
 
 /** Right-aligned columns except those in `leftAligned`. */
 function renderTable(header: string[], rows: string[][], leftAligned: ReadonlySet<number>): string[] {
@@ -101,20 +47,7 @@ export interface LayersOptions {
 
 /** The text `vecwb layers` prints (table or JSON, with a trailing newline). */
 export function layersReport(modelName: string | undefined, opts: LayersOptions): string {
-  const { 'bytes-per-element': bytesPerElement } = parseWith(
-    optionsSchema,
-    { 'bytes-per-element': Number(opts.bytesPerElement) },
-    'layers options',
-  );
-  const custom: DnnModel[] = opts.modelFile !== undefined ? [loadModelFile(opts.modelFile)] : [];
-  const name = modelName ?? custom[0]?.name;
-  if (name === undefined) throw new UserError('layers: give a model name (AlexNet, ResNet18, VGG16) or --model-file');
-  const model = resolveModel(name, custom);
-  const profile = profileModel(model, bytesPerElement); // validates the layer chain
-  if (opts.rows) {
-    const report = toRowsJson(model, bytesPerElement, profile.totalOps);
-    return (opts.json ? JSON.stringify(report, null, 2) : formatRowsTable(report)) + '\n';
-  }
-  const report = toJson(profile, bytesPerElement);
-  return (opts.json ? JSON.stringify(report, null, 2) : formatTable(report)) + '\n';
+  const out = layersOf({ model: modelName, modelFile: opts.modelFile, bytesPerElement: Number(opts.bytesPerElement) }, opts.rows === true);
+  if (opts.json) return JSON.stringify(out.report, null, 2) + '\n';
+  return (out.kind === 'rows' ? formatRowsTable(out.report) : formatTable(out.report)) + '\n';
 }

@@ -1,6 +1,6 @@
 // `vecwb reproduce <experiment>`: runs a paper experiment at a scale (smoke | quick | paper), exports its figures
 // and data and writes a report of the paper's claims beside the measured values. The work (reproduce-run.ts) is
-// imported when the command runs; --list (reproduce-list.ts) loads only the experiment list.
+// imported when the command runs; --list (engine/reproduce-list.ts) loads only the experiment list.
 import type { Command } from 'commander';
 import { addDrawingOptions } from './export-figure';
 
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .option('--queue <redis-url>', 'enqueue the runs on a cluster (redis://[:password@]host:port or rediss://) and collect them; vecwb worker executes them');
   addDrawingOptions(cmd, '--png-scale').action(async (id: string | undefined, raw: Record<string, unknown>) => {
     if (raw.list) {
-      const { listExperiments } = await import('./reproduce-list');
+      const { listExperiments } = await import('../../engine/reproduce-list');
       process.stdout.write(listExperiments() + '\n');
       return;
     }

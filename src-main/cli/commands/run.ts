@@ -1,11 +1,10 @@
 // `vecwb run` and `vecwb resume`: train or evaluate an algorithm and write a run folder.
-import path from 'node:path';
 import { Command, Option } from 'commander';
+import { envIds } from '../../../src-shared/env-ids';
 import { UserError } from '../../../src-shared/errors';
-import { decimalIntOption } from '../parse-int';
+import { decimalIntOption } from '../../../src-shared/parse-int';
 import { isDebug } from '../error-report';
-import { folderProblem } from '../../experiments/make-dir';
-import type { RunHandle, RunHooks } from '../../experiments/runner';
+import type { RunHandle, RunHooks } from '../../engine/local-run';
 import type { RunSummary } from '../../../src-shared/schemas/run';
 
 function parseHyper(pairs: string[] | undefined): Record<string, unknown> {
@@ -107,7 +106,7 @@ export function register(program: Command): void {
   program
     .command('run')
     .description('train or evaluate an algorithm on a scenario and write a run folder')
-    .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']))
+    .addOption(new Option('--env <env>', 'environment (paper)').choices(envIds))
     .option('--scenario <file|default>', "scenario JSON file, or 'default' for the paper's settings", 'default')
     .option('--algo <name>', 'algorithm: mad2rl, pqmix, genetic, greedy, random, all-local, all-rsu, ly-dtmppo, ... (required unless --resume)')
     .option('--episodes <n>', 'number of episodes (default 1; with --resume: the new total)', decimalIntOption('--episodes', 1, 1_000_000))
@@ -124,37 +123,22 @@ export function register(program: Command): void {
     .option('--checkpoint <dir>', 'checkpoint to load first: an ep-NNNNNN folder or a run folder (its latest); its hyper-parameters are the defaults')
     .option('--resume <run-dir>', 'continue this run folder from its last checkpoint instead (same as `vecwb resume`)')
     .action(async (opts) => {
-      const { startRun, resumeRun } = await import('../../experiments/runner');
+      const { startLocalRun, resumeLocalRun } = await import('../../engine/local-run');
       if (opts.resume) {
-        report(await follow((hooks) => resumeRun(opts.resume, hooks, { episodes: opts.episodes })));
+        report(await follow((hooks) => resumeLocalRun(opts.resume, hooks, { episodes: opts.episodes })));
         return;
       }
       if (!opts.algo) throw new UserError('--algo is required (or --resume <run-dir>)');
-      // Where the run goes, checked before anything is built (the runner creates the folders).
-      for (const [flag, dir] of [['--out', opts.out], ['--runs-dir', opts.out ? undefined : opts.runsDir]] as const) {
-        const problem = dir === undefined ? null : folderProblem(dir);
-        if (problem) throw new UserError(`${flag}: ${problem}`);
-      }
-      const { loadScenarioFile } = await import('../../experiments/scenarios');
-      let env = opts.env as 'vec-dnn' | 'isac-dt' | undefined;
-      let scenario: 'default' | Record<string, unknown> = 'default';
-      let baseDir = process.cwd();
-      if (opts.scenario !== 'default') {
-        const loaded = loadScenarioFile(opts.scenario, env);
-        env = loaded.env;
-        scenario = loaded.scenario as unknown as Record<string, unknown>;
-        baseDir = path.dirname(path.resolve(opts.scenario));
-      }
       const summary = await follow((hooks) =>
-        startRun(
+        startLocalRun(
           {
-            env: env ?? 'vec-dnn',
-            scenario,
+            env: opts.env,
+            scenario: opts.scenario,
             algo: opts.algo,
             episodes: opts.episodes ?? 1,
             seed: opts.seed,
-            outDir: opts.out,
-            runsRoot: opts.runsDir,
+            out: opts.out,
+            runsDir: opts.runsDir,
             backend: opts.backend,
             checkpointEvery: opts.checkpointEvery,
             hyper: parseHyper(opts.hyper),
@@ -163,7 +147,6 @@ export function register(program: Command): void {
             evalEpisodes: opts.evalEpisodes,
             evaluate: Boolean(opts.evaluate),
             checkpoint: opts.checkpoint,
-            baseDir,
           },
           hooks,
         ),
@@ -177,7 +160,7 @@ export function register(program: Command): void {
     .argument('<run-dir>', 'the run folder')
     .option('--episodes <n>', 'new total number of episodes', decimalIntOption('--episodes', 1, 1_000_000))
     .action(async (dir: string, opts) => {
-      const { resumeRun } = await import('../../experiments/runner');
-      report(await follow((hooks) => resumeRun(dir, hooks, { episodes: opts.episodes })));
+      const { resumeLocalRun } = await import('../../engine/local-run');
+      report(await follow((hooks) => resumeLocalRun(dir, hooks, { episodes: opts.episodes })));
     });
 }

@@ -1,23 +1,24 @@
 // `vecwb scenario`: print the paper's default scenario (a starting point to edit) or validate a scenario file.
 import { Command, Option } from 'commander';
+import { envIds } from '../../../src-shared/env-ids';
 
 export function register(program: Command): void {
   const scenario = program.command('scenario').description('default scenarios and scenario file validation');
   scenario
     .command('default')
     .description("print the paper's default scenario as JSON")
-    .addOption(new Option('--env <env>', 'environment (paper)').choices(['vec-dnn', 'isac-dt']).default('vec-dnn'))
+    .addOption(new Option('--env <env>', 'environment (paper)').choices(envIds).default('vec-dnn'))
     .action(async (opts: { env: 'vec-dnn' | 'isac-dt' }) => {
-      const { defaultScenario } = await import('../../experiments/scenarios');
+      const { defaultScenario } = await import('../../engine/scenarios');
       process.stdout.write(JSON.stringify(defaultScenario(opts.env), null, 2) + '\n');
     });
   scenario
     .command('validate')
     .description('check a scenario file; prints the resolved scenario (defaults filled in) or every bad field')
     .argument('<file>', 'scenario JSON file')
-    .addOption(new Option('--env <env>', 'environment (default: the file\'s env field)').choices(['vec-dnn', 'isac-dt']))
+    .addOption(new Option('--env <env>', 'environment (default: the file\'s env field)').choices(envIds))
     .action(async (file: string, opts: { env?: 'vec-dnn' | 'isac-dt' }) => {
-      const { loadScenarioFile } = await import('../../experiments/scenarios');
+      const { loadScenarioFile } = await import('../../engine/scenarios');
       const { scenario } = loadScenarioFile(file, opts.env);
       process.stdout.write(JSON.stringify(scenario, null, 2) + '\n');
     });

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../../src-shared/errors';
-import { decimalIntOption } from '../parse-int';
+import { decimalIntOption } from '../../../src-shared/parse-int';
 
 const parsePort = decimalIntOption('--port', 0, 65535);
 const parseWorkers = decimalIntOption('--workers', 1, 64);

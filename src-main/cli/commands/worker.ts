@@ -1,7 +1,7 @@
 // `vecwb worker`: executes runs of cluster sweeps (`vecwb reproduce --queue`) taken from a BullMQ queue on Redis,
 // until stopped (Ctrl-C / SIGTERM checkpoint the live runs and put them back in the queue).
 import type { Command } from 'commander';
-import { decimalIntOption } from '../parse-int';
+import { decimalIntOption } from '../../../src-shared/parse-int';
 
 const parseConcurrency = decimalIntOption('--concurrency', 1, 256);
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../../src-shared/errors';
+import { writeFileAtomic } from '../../files/atomic-write';
 import type { NamedArray } from './networks';
 
 export const CHECKPOINT_FILES = {
@@ -21,12 +22,6 @@ interface IndexEntry {
   length: number;
 }
 
-function writeAtomic(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
 /** Writes named float32 arrays as one binary file plus a JSON index. */
 export function writeArrays(dir: string, binName: string, indexName: string, arrays: Record<string, NamedArray>): void {
   fs.mkdirSync(dir, { recursive: true });
@@ -41,8 +36,8 @@ export function writeArrays(dir: string, binName: string, indexName: string, arr
     index.push({ name, shape, offset, length: data.length });
     offset += data.length;
   }
-  writeAtomic(path.join(dir, binName), new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
-  writeAtomic(path.join(dir, indexName), JSON.stringify({ format: 'float32le', entries: index }));
+  writeFileAtomic(path.join(dir, binName), new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+  writeFileAtomic(path.join(dir, indexName), JSON.stringify({ format: 'float32le', entries: index }));
 }
 
 export function readArrays(dir: string, binName: string, indexName: string): Record<string, NamedArray> {
@@ -67,7 +62,7 @@ export function readArrays(dir: string, binName: string, indexName: string): Rec
 
 export function writeJson(dir: string, name: string, value: unknown): void {
   fs.mkdirSync(dir, { recursive: true });
-  writeAtomic(path.join(dir, name), JSON.stringify(value));
+  writeFileAtomic(path.join(dir, name), JSON.stringify(value));
 }
 
 export function readJson<T>(dir: string, name: string): T {

@@ -1,7 +1,7 @@
 // Registry of paper 2's learners: Ly-DTMPPO and its four baselines (Sec. VII-B), all under the Lyapunov
 // reward (44) of the environment. `hyper` overrides the defaults of hyper.ts (validated; unknown keys fail).
 import { UserError } from '../../../src-shared/errors';
-import type { ControllerFactory } from '../../experiments/controller';
+import type { ControllerFactory } from '../../sim/controller';
 import type { MultiAgentEnv } from '../../sim/env';
 import { maddpgHyperSchema, masacHyperSchema, matd3HyperSchema, parseHyper, ppoHyperSchema } from './hyper';
 import { DeterministicPgLearner, maddpgOptions } from './maddpg';

@@ -2,7 +2,7 @@
 // digital-twin mask, episode bookkeeping, per-episode training metrics and checkpoint files. Each algorithm
 // adds its networks, its buffer and its update step.
 import * as tf from '@tensorflow/tfjs';
-import type { Controller } from '../../experiments/controller';
+import type { Controller } from '../../sim/controller';
 import type { EnvObservation, MultiAgentEnv, StepResult } from '../../sim/env';
 import { Random } from '../../sim/random';
 import { checkCompatible, CHECKPOINT_FILES, readArrays, readJson, writeArrays, writeJson } from './checkpoint';

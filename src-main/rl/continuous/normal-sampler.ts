@@ -1,5 +1,5 @@
-// Seeded standard-normal draws for exploration noise and policy sampling, with a state that includes the
-// cached second Box-Muller value, so a restored learner continues the exact same stream.
+// Seeded standard-normal draws for exploration noise and policy sampling (Random.normal of sim/random.ts), with a
+// state that includes the cached second Box-Muller value, so a restored learner continues the exact same stream.
 import { Random } from '../../sim/random';
 
 export interface NormalSamplerState {
@@ -8,8 +8,6 @@ export interface NormalSamplerState {
 }
 
 export class NormalSampler {
-  private spare: number | null = null;
-
   constructor(private rng: Random) {}
 
   static fromSeed(seed: number): NormalSampler {
@@ -27,17 +25,7 @@ export class NormalSampler {
   }
 
   normal(): number {
-    if (this.spare !== null) {
-      const z = this.spare;
-      this.spare = null;
-      return z;
-    }
-    let u = 0;
-    while (u === 0) u = this.rng.uniform();
-    const v = this.rng.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    return this.rng.normal();
   }
 
   fill(out: Float32Array): Float32Array {
@@ -57,11 +45,10 @@ export class NormalSampler {
   }
 
   getState(): NormalSamplerState {
-    return { rng: this.rng.getState(), spare: this.spare };
+    return { rng: this.rng.getState(), spare: this.rng.normalSpare };
   }
 
   setState(state: NormalSamplerState): void {
-    this.rng = Random.fromState(state.rng);
-    this.spare = state.spare;
+    this.rng = Random.fromState(state.rng, state.spare);
   }
 }

@@ -1,7 +1,7 @@
 // Builds the paper-1 environment from a scenario (validated here, defaults filled): resolves the CVs' DNN models
 // into model types and builds the mobility source (highway or SUMO trace, relative paths from baseDir).
 import { UserError } from '../../../src-shared/errors';
-import { vecDnnScenarioSchema, type VecDnnScenarioInput } from '../../../src-shared/schemas/vec-dnn-scenario';
+import { vecDnnScenarioSchema, type VecDnnScenario, type VecDnnScenarioInput } from '../../../src-shared/schemas/vec-dnn-scenario';
 import { parseWith } from '../../../src-shared/validation';
 import { createMobilitySource } from '../mobility/mobility-source';
 import type { MobilitySource } from '../mobility/trace';
@@ -24,7 +24,11 @@ export interface CreateVecDnnEnvOptions {
 }
 
 export async function createVecDnnEnv(scenario: VecDnnScenarioInput, opts: CreateVecDnnEnvOptions = {}): Promise<VecDnnEnv> {
-  const s = parseWith(vecDnnScenarioSchema, scenario, 'vec-dnn scenario');
+  return vecDnnEnvOf(parseWith(vecDnnScenarioSchema, scenario, 'vec-dnn scenario'), opts);
+}
+
+/** The environment of a scenario already parsed (defaults filled in). */
+export async function vecDnnEnvOf(s: VecDnnScenario, opts: CreateVecDnnEnvOptions = {}): Promise<VecDnnEnv> {
   if (!(s.lyapunovV > 0)) {
     // With V = 0 every Gamma_k (eq. 46) vanishes and the KKT split may leave a type with offloaded work no CPU.
     throw new UserError(`lyapunovV must be > 0 for the vec-dnn environment (got ${s.lyapunovV}); the RSU CPU split (eq. 49) needs V > 0`);

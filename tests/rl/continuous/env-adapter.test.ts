@@ -58,7 +58,7 @@ describe('environment adapter', () => {
         const isacOn = await createIsacEnv(scenario);
         const on: MultiAgentEnv<Float32Array, unknown> =
           source === 'digitalTwinFeatures'
-            ? (isacOn as unknown as MultiAgentEnv<Float32Array, unknown>)
+            ? (isacOn)
             : ({
                 spec: isacOn.spec,
                 params: isacOn.params,
@@ -67,7 +67,7 @@ describe('environment adapter', () => {
                 step: (actions: Float32Array[]) => isacOn.step(actions),
                 slotMetrics: () => ({}),
               } as MultiAgentEnv<Float32Array, unknown>);
-        const off = (await createIsacEnv({ ...scenario, digitalTwin: { enabled: false, offMasks } })) as unknown as MultiAgentEnv<Float32Array, unknown>;
+        const off = (await createIsacEnv({ ...scenario, digitalTwin: { enabled: false, offMasks } }));
         const mask = digitalTwinMask(on, false, 'ly-mappo');
         expect(mask).not.toBeNull();
         // 3 RSUs, local state 11 + 5 * 3 + 3 = 29 entries: Q^rsu_k at 15, 20, 25; G_rsu at 26, 27, 28.

@@ -27,7 +27,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The same scenario for every algorithm (Ly-MAPPO zeroes the DT entries itself). */
 async function smallEnv() {
-  return (await createIsacEnv(SMALL)) as unknown as MultiAgentEnv<Float32Array, unknown>;
+  return (await createIsacEnv(SMALL));
 }
 
 let randomReward = 0;

@@ -125,7 +125,7 @@ describe('time feature and the global DT mask', () => {
     expect(nonZero.every((j) => j < 5 * dim && j % dim === dim - 1)).toBe(true);
     // local states keep their own entries except Q_rsu and G_rsu
     expect(so.obs[0][0]).toBe(sn.obs[0][0]);
-    const mask = digitalTwinMask(on as unknown as MultiAgentEnv<Float32Array, unknown>, false, 'ly-mappo');
+    const mask = digitalTwinMask(on, false, 'ly-mappo');
     expect(mask).not.toBeNull();
     const masked = Float32Array.from(sn.state);
     for (const j of mask!.state) masked[j] = 0;
@@ -139,9 +139,9 @@ describe('fixed-ratio policy', () => {
     const h = fixedRatioHyperSchema.parse({ localShare: 0.25, bandwidth: 0.8, cpuShare: 0.4 });
     expect([...fixedRatioAction(h, 4, 1)]).toEqual([0.25, 0.75, 0.800000011920929, 0.4000000059604645]);
     const env = await createIsacEnv({ energy: { kappaCv: 1e-28, kappaRsu: 1e-30, eMaxPerCvJ: 0.5 } });
-    const policy = await fixedRatioFactory(env as unknown as MultiAgentEnv<Float32Array, unknown>, { seed: 1, hyper: { localShare: 0.25, bandwidth: 0.8, cpuShare: 0.4 } });
+    const policy = await fixedRatioFactory(env, { seed: 1, hyper: { localShare: 0.25, bandwidth: 0.8, cpuShare: 0.4 } });
     const o = env.reset(2);
-    const r = env.step(policy.act(o, env as unknown as MultiAgentEnv<Float32Array, unknown>, false) as Float32Array[]);
+    const r = env.step(policy.act(o, env, false) as Float32Array[]);
     for (const d of r.info.decisions) {
       expect(d.localRatio).toBeCloseTo(0.25, 6);
       expect(d.offloadRatios.reduce((a, b) => a + b, 0)).toBeCloseTo(0.75, 6);
@@ -150,6 +150,6 @@ describe('fixed-ratio policy', () => {
 
   it('rejects a share outside [0, 1] naming the field', async () => {
     const env = await createIsacEnv({});
-    await expect(fixedRatioFactory(env as unknown as MultiAgentEnv<Float32Array, unknown>, { seed: 1, hyper: { localShare: 1.5 } })).rejects.toThrow(/localShare/);
+    await expect(fixedRatioFactory(env, { seed: 1, hyper: { localShare: 1.5 } })).rejects.toThrow(/localShare/);
   });
 });

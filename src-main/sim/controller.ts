@@ -1,6 +1,6 @@
 // What the runner drives: anything that picks the agents' actions each slot, learning or not.
 // Heuristics implement `act` only; learners also implement observe/endEpisode/save/load.
-import type { EnvObservation, MultiAgentEnv, StepResult } from '../sim/env';
+import type { EnvObservation, MultiAgentEnv, StepResult } from './env';
 
 export interface Controller<Action, Info> {
   readonly name: string;

@@ -1,11 +1,10 @@
 // `vecwb reproduce --list`: the paper experiments with runs x episodes and the projected time of each scale,
 // without loading what running them takes.
-import { experimentRequestSchema, planExperiment } from '../../../src-shared/api/experiments';
-import { hoursByMachines } from '../../../src-shared/reproduction/pool-projection';
-import { projectRunSeconds } from '../../../src-shared/reproduction/projection';
-import { planPool } from '../../engine/sweep-pool/pool-size';
-import { formatDuration, projectExperiment } from '../../../src-shared/reproduction/projection';
-import { paperExperiments, scaleBudget, scaleNames, sweepDefinition } from '../../experiments/paper-experiments';
+import { experimentRequestSchema, planExperiment } from '../../src-shared/api/experiments';
+import { hoursByMachines } from '../../src-shared/reproduction/pool-projection';
+import { formatDuration, projectExperiment, projectRunSeconds } from '../../src-shared/reproduction/projection';
+import { planPool } from './sweep-pool/pool-size';
+import { paperExperiments, scaleBudget, scaleNames, sweepDefinition } from '../experiments/paper-experiments';
 
 /** One line per experiment and scale: runs x episodes, projected time (estimate) and why that budget. */
 export function listExperiments(): string {

@@ -1,7 +1,7 @@
 // `vecwb eval-slot --env isac-dt`: JSON text in, JSON text out, one slot of paper 2 and no randomness.
-// Not a commander command of its own: `eval-slot` imports it when it runs with --env isac-dt.
-import { UserError } from '../../../src-shared/errors';
-import { evaluateIsacSlotInput } from '../../sim/isac-dt/eval-slot-io';
+// The engine side of the command: `eval-slot` (the CLI) imports it when it runs with --env isac-dt.
+import { UserError } from '../../src-shared/errors';
+import { evaluateIsacSlotInput } from '../sim/isac-dt/eval-slot-io';
 
 /** Parses the input JSON, evaluates the slot and returns the output JSON (2-space indented, trailing newline). */
 export function runIsacEvalSlot(inputText: string): string {

@@ -1,8 +1,8 @@
 // How `vecwb reproduce` executes its sweep's runs: in this process one after another (one worker), in a pool
 // of run processes (--workers N, default cores / threads per run), or on a cluster (--queue redis://...).
-import type { PlannedRun } from '../../../src-shared/api/experiments';
-import type { RunLauncher } from '../../experiments/sweeps';
-import { parseDecimalInt } from '../parse-int';
+import type { PlannedRun } from '../../src-shared/api/experiments';
+import type { RunLauncher } from '../experiments/sweeps';
+import { parseDecimalInt } from '../../src-shared/parse-int';
 
 export interface SweepExecution {
   launcher?: RunLauncher;
@@ -17,9 +17,9 @@ export interface SweepExecution {
 export async function sweepExecution(raw: Record<string, unknown>, planned: readonly PlannedRun[], sweepId: string, sweepDir: string, log: (s: string) => void): Promise<SweepExecution> {
   if (raw.queue !== undefined) {
     if (raw.workers !== undefined) log('--workers is ignored with --queue: the workers (vecwb worker --concurrency) decide');
-    const { parseRedisUrl } = await import('../../engine/cluster/redis-url');
-    const { checkRedis } = await import('../../engine/cluster/connection');
-    const { clusterLauncher, clusterSweepKey } = await import('../../engine/cluster/coordinator');
+    const { parseRedisUrl } = await import('./cluster/redis-url');
+    const { checkRedis } = await import('./cluster/connection');
+    const { clusterLauncher, clusterSweepKey } = await import('./cluster/coordinator');
     const target = parseRedisUrl('--queue', String(raw.queue));
     await checkRedis(target, '--queue');
     const sweepKey = clusterSweepKey(sweepId, sweepDir);
@@ -32,11 +32,11 @@ export async function sweepExecution(raw: Record<string, unknown>, planned: read
       close: () => launcher.close(),
     };
   }
-  const { planPool } = await import('../../engine/sweep-pool/pool-size');
+  const { planPool } = await import('./sweep-pool/pool-size');
   const workers = raw.workers === undefined ? undefined : parseDecimalInt('--workers', String(raw.workers), 1, 256);
   const plan = planPool({ workers });
   if (plan.workers === 1) return { concurrency: 1, workers: 1, describe: 'runs one after another in this process', close: async () => {} };
-  const { processPoolLauncher } = await import('../../engine/sweep-pool/pool-launcher');
+  const { processPoolLauncher } = await import('./sweep-pool/pool-launcher');
   return {
     launcher: processPoolLauncher({ threadsPerRun: plan.threadsPerRun }),
     concurrency: plan.workers,
