@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hoursByMachines, makespanSeconds } from '../../src-shared/reproduction/pool-projection';
-import { listExperiments } from '../../src-main/cli/commands/reproduce-list';
+import { listExperiments } from '../../src-main/engine/reproduce-list';
 import { planPool } from '../../src-main/engine/sweep-pool/pool-size';
 
 describe('projected sweep time over workers', () => {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { runRequestSchema, type RunRequest, type RunRequestInput } from '../../../src-shared/schemas/run';
 import type { RunLauncher } from '../../experiments/sweeps';
-import { hyperSchemas } from '../algorithms-view';
+import { findAlgorithm } from '../../experiments/algorithms';
 import { executorLauncher } from '../executor-launcher';
 import { ProcessRunExecutor, type ProcessExecutorOptions } from './process-executor';
 
@@ -12,7 +12,7 @@ import { ProcessRunExecutor, type ProcessExecutorOptions } from './process-execu
  * request leaves it to 'auto' (the default would take 2 per run whatever the pool's size).
  */
 export function withRunThreads(req: RunRequest, threads: number): RunRequest {
-  const schema = hyperSchemas[req.env][req.algo];
+  const schema = findAlgorithm(req.env, req.algo).hyperSchema;
   const knows = schema instanceof z.ZodObject && 'threads' in schema.shape;
   const given = req.hyper.threads;
   if (!knows || (given !== undefined && given !== 'auto')) return req;
