@@ -215,17 +215,18 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
       hooks: { onRunRecord: (_e, r) => r.kind === 'episode' && r.episode === 3 && abort.abort() },
     });
     await first.close();
-    expect(index.runs.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
-    // What any interleaving guarantees: the run taken first was cancelled at episode 3 or later (the worker sees
-    // the cancel flag within a second), before its end. The other one was either still queued (removed from the
-    // queue, 0 episodes) or, if the worker freed itself first, taken and cancelled too; never finished. Each
-    // coordinator folder holds exactly the episodes its summary counts.
+    // What any interleaving guarantees: the run taken first has done episode 3 at least; the worker polls the
+    // cancel flag once a second, so it stops at a later checkpoint, or (a fast machine) may even reach its end
+    // (then it may also report 'completed'). The other one was still queued (removed from the queue, 0 episodes)
+    // or, if the worker was free first, taken and cancelled. Each coordinator folder holds exactly the episodes
+    // its summary counts.
+    for (const r of index.runs) expect(r.status === 'cancelled' || (r.status === 'completed' && r.summary?.episodesDone === 8)).toBe(true);
     const done = index.runs.map((r) => r.summary?.episodesDone ?? -1);
     const [other, stopped] = [...done].sort((x, y) => x - y);
     expect(stopped).toBeGreaterThanOrEqual(3);
-    expect(stopped).toBeLessThan(8);
+    expect(stopped).toBeLessThanOrEqual(8);
     expect(other).toBeGreaterThanOrEqual(0);
-    expect(other).toBeLessThan(8);
+    expect(other).toBeLessThanOrEqual(8);
     for (const [i, r] of index.runs.entries()) {
       const episodes = readMetrics(path.join(out, r.dir)).filter((m) => m.kind === 'episode').map((m) => m.episode);
       expect(episodes).toEqual(Array.from({ length: done[i] }, (_, k) => k + 1));
@@ -235,7 +236,10 @@ describe.skipIf(!redisBin)('cluster sweep on Redis with BullMQ', () => {
     const resumed = await runSweep(def, { outDir: out, launcher: second, concurrency: 2 });
     await second.close();
     expect(resumed.runs.map((r) => r.status)).toEqual(['completed', 'completed']);
-    expect(w.log()).toMatch(/pqmix seed \d: resuming from its last checkpoint/);
+    // A run cancelled after an episode continues from its checkpoint (not from scratch).
+    if (index.runs.some((r) => r.status === 'cancelled' && (r.summary?.episodesDone ?? 0) > 0)) {
+      expect(w.log()).toMatch(/pqmix seed \d: resuming from its last checkpoint/);
+    }
     for (const [i, r] of resumed.runs.entries()) expect(untimed(readMetrics(path.join(out, r.dir)))).toEqual(expected[i]);
     const redis = new Redis({ ...target.options });
     try {
