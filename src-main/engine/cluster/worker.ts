@@ -14,6 +14,7 @@ import type { RunExecution, RunExecutor } from '../executor';
 import type { RunTask } from '../worker-protocol';
 import { withRunThreads } from '../sweep-pool/pool-launcher';
 import { ProcessRunExecutor } from '../sweep-pool/process-executor';
+import { AttemptRecords } from './attempt-records';
 import { redisClient, errorText } from './connection';
 import { cancelKey, QUEUE_NAME, runJobSchema, streamKey, type StreamEntry } from './protocol';
 import type { RedisTarget } from './redis-url';
@@ -75,6 +76,8 @@ export async function startClusterWorker(opts: ClusterWorkerOptions): Promise<Cl
         opts.log(`stream of ${jobId}: ${errorText(err, opts.target)}`);
       });
     };
+    // A resumed attempt first sends the lines its folder keeps: a killed worker may not have sent them all.
+    const lines = new AttemptRecords(dir, resumed, (records) => push({ type: 'records', records }));
     const attempt = Math.max(1, job.attemptsStarted);
     push({ type: 'attempt', worker: me, attempt, resumed });
     opts.log(`${data.label}: ${resumed ? 'resuming from its last checkpoint' : 'starting'} (attempt ${attempt})`);
@@ -87,8 +90,13 @@ export async function startClusterWorker(opts: ClusterWorkerOptions): Promise<Cl
           } catch (err) {
             opts.log(`${data.label}: config.json unreadable: ${err instanceof Error ? err.message : String(err)}`);
           }
+          try {
+            lines.started();
+          } catch (err) {
+            opts.log(`${data.label}: metrics.jsonl unreadable: ${err instanceof Error ? err.message : String(err)}`);
+          }
         },
-        records: (records) => push({ type: 'records', records }),
+        records: (records) => lines.records(records),
         progress: (progress) => push({ type: 'progress', progress }),
         summary: (summary) => push({ type: 'summary', summary }),
         done: (summary) => resolve({ summary }),
