@@ -72,7 +72,7 @@ export const useLiveStore = defineStore('live', () => {
 
   function rebuildFigureRun(run: LiveRun): void {
     // Evaluation and slot records after the episodes: builders pick records by kind, so the order does not matter.
-    run.figureRun = markRaw(toFigureRun(run.item.summary.runId, run.config, run.item.tags, [...run.episodes, ...run.evals, ...run.slots]));
+    run.figureRun = markRaw(toFigureRun(run.item.summary.runId, run.config, run.item.tags, [...run.episodes, ...run.evals, ...run.slots], { slots: true }));
   }
 
   /** Loads a run's records (once); later records arrive by event. */
