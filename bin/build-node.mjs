@@ -137,19 +137,57 @@ export async function buildNode({ log = () => {} } = {}) {
   const tmp = `${pointerFile}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify({ fingerprint, dir: name, files: files.length }) + '\n');
   fs.renameSync(tmp, pointerFile); // atomic: readers see the old build or the new one
-  prune(name);
+  pruneBuilds(outRoot, name);
   log(`built ${files.length} files into out/node/${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return outdir;
 }
 
-function prune(current) {
+const USERS_DIR = '.users';
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/** Whether a live process leased the build (leaseBuild): a long run keeps importing its modules lazily. */
+function inUse(dir) {
+  let names;
+  try {
+    names = fs.readdirSync(path.join(dir, USERS_DIR));
+  } catch {
+    return false;
+  }
+  return names.some((n) => /^\d+$/.test(n) && alive(Number(n)));
+}
+
+/**
+ * Marks `buildDir` as used by this process until it exits, so a rebuild (sources edited while a long run or
+ * sweep is going) does not prune the folder the running process still imports modules from.
+ */
+export function leaseBuild(buildDir) {
+  try {
+    const users = path.join(buildDir, USERS_DIR);
+    fs.mkdirSync(users, { recursive: true });
+    const mine = path.join(users, String(process.pid));
+    fs.writeFileSync(mine, '');
+    process.once('exit', () => fs.rmSync(mine, { force: true }));
+  } catch {
+    // a read-only install: nothing prunes it either
+  }
+}
+
+/** Removes old builds from `dir` but the newest KEEP_OLD_BUILDS, any younger than KEEP_YOUNGER_THAN_MS and any in use. */
+export function pruneBuilds(dir, current, now = Date.now()) {
   const builds = fs
-    .readdirSync(outRoot, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name.startsWith('build-') && e.name !== current)
-    .map((e) => ({ name: e.name, mtime: fs.statSync(path.join(outRoot, e.name)).mtimeMs }))
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name.startsWith('build-') && e.name !== current && !inUse(path.join(dir, e.name)))
+    .map((e) => ({ name: e.name, mtime: fs.statSync(path.join(dir, e.name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  const now = Date.now();
-  for (const b of builds.slice(KEEP_OLD_BUILDS)) if (now - b.mtime > KEEP_YOUNGER_THAN_MS) fs.rmSync(path.join(outRoot, b.name), { recursive: true, force: true });
+  for (const b of builds.slice(KEEP_OLD_BUILDS)) if (now - b.mtime > KEEP_YOUNGER_THAN_MS) fs.rmSync(path.join(dir, b.name), { recursive: true, force: true });
 }
 
 /** The folder of an up-to-date Node build, building it first when the sources changed (or none exists). */

@@ -3,7 +3,7 @@
 // when the TypeScript sources changed), with source maps on so stack traces name the .ts files and lines.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureNodeBuild } from './build-node.mjs';
+import { ensureNodeBuild, leaseBuild } from './build-node.mjs';
 
 let buildDir;
 try {
@@ -12,6 +12,7 @@ try {
   process.stderr.write(`vecwb: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 }
+leaseBuild(buildDir);
 process.setSourceMapsEnabled(true);
 const { main, installStrayErrorHandlers } = await import(pathToFileURL(path.join(buildDir, 'src-main', 'cli', 'main.js')).href);
 installStrayErrorHandlers(process.argv);
