@@ -45,28 +45,7 @@ export class WorkerRunExecutor implements RunExecutor {
       // The run is over (or broken): free the thread even if a library left handles open in it.
       void worker.terminate();
     };
-    worker.on('message', (raw: unknown) => {
-      const parsed = workerMessageSchema.safeParse(raw);
-      if (!parsed.success) {
-        finish(() => cb.failed(`run worker sent an invalid message: ${parsed.error.issues[0]?.message ?? ''}`));
-        return;
-      }
-      const msg = parsed.data;
-      switch (msg.type) {
-        case 'started':
-          return cb.started(msg.runId, msg.dir);
-        case 'records':
-          return cb.records(msg.records);
-        case 'progress':
-          return cb.progress(msg.progress);
-        case 'summary':
-          return cb.summary(msg.summary);
-        case 'done':
-          return finish(() => cb.done(msg.summary));
-        case 'failed':
-          return finish(() => cb.failed(msg.message));
-      }
-    });
+    worker.on('message', (raw: unknown) => deliverWorkerMessage(raw, cb, finish, 'run worker'));
     worker.on('error', (err) => finish(() => cb.failed(`run worker crashed: ${err.message}`)));
     worker.on('exit', (code) => finish(() => cb.failed(`run worker exited (code ${code}) before the run finished`)));
     return {
@@ -77,5 +56,32 @@ export class WorkerRunExecutor implements RunExecutor {
         await worker.terminate();
       },
     };
+  }
+}
+
+/**
+ * Hands one message of a run worker (thread or process) to the callbacks: `done` and `failed` end the run through
+ * `finish`, a message that does not parse ends it as failed (`who` names the sender in that error).
+ */
+export function deliverWorkerMessage(raw: unknown, cb: RunCallbacks, finish: (fn: () => void) => void, who: string): void {
+  const parsed = workerMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    finish(() => cb.failed(`${who} sent an invalid message: ${parsed.error.issues[0]?.message ?? ''}`));
+    return;
+  }
+  const msg = parsed.data;
+  switch (msg.type) {
+    case 'started':
+      return cb.started(msg.runId, msg.dir);
+    case 'records':
+      return cb.records(msg.records);
+    case 'progress':
+      return cb.progress(msg.progress);
+    case 'summary':
+      return cb.summary(msg.summary);
+    case 'done':
+      return finish(() => cb.done(msg.summary));
+    case 'failed':
+      return finish(() => cb.failed(msg.message));
   }
 }

@@ -4,8 +4,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runningFromSources } from '../../package-root';
-import type { RunCallbacks, RunExecution, RunExecutor } from '../executor';
-import { workerMessageSchema, type RunTask } from '../worker-protocol';
+import { deliverWorkerMessage, type RunCallbacks, type RunExecution, type RunExecutor } from '../executor';
+import type { RunTask } from '../worker-protocol';
 import type { ChildTask } from './pool-protocol';
 import { threadEnv } from './pool-size';
 
@@ -43,28 +43,7 @@ export class ProcessRunExecutor implements RunExecutor {
       if (!exited) child.kill('SIGKILL');
       void exitedP.then(fn);
     };
-    child.on('message', (raw: unknown) => {
-      const parsed = workerMessageSchema.safeParse(raw);
-      if (!parsed.success) {
-        finish(() => cb.failed(`run process sent an invalid message: ${parsed.error.issues[0]?.message ?? ''}`));
-        return;
-      }
-      const msg = parsed.data;
-      switch (msg.type) {
-        case 'started':
-          return cb.started(msg.runId, msg.dir);
-        case 'records':
-          return cb.records(msg.records);
-        case 'progress':
-          return cb.progress(msg.progress);
-        case 'summary':
-          return cb.summary(msg.summary);
-        case 'done':
-          return finish(() => cb.done(msg.summary));
-        case 'failed':
-          return finish(() => cb.failed(msg.message));
-      }
-    });
+    child.on('message', (raw: unknown) => deliverWorkerMessage(raw, cb, finish, 'run process'));
     child.on('error', (err) => finish(() => cb.failed(`run process failed: ${err.message}`)));
     child.on('exit', (code, signal) => {
       exited = true;
