@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src-main/cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/in-process-cli';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { startRun } from '../../src-main/experiments/runner';
 import { FakeExecutor } from './fake-executor';
@@ -15,20 +15,7 @@ const runId = 'r1';
 const runDir = path.join(runsRoot, runId);
 let engine: Engine;
 
-async function cli(...args: string[]): Promise<number> {
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = 0;
-  try {
-    await main(['node', 'vecwb', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return code;
-}
+const cli = async (...args: string[]): Promise<number> => (await runCli(...args)).code;
 
 async function engineExport(format: 'xlsx' | 'csv'): Promise<string[]> {
   const outcome = await engine.call('export.data', { runIds: [runId], format });

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { main } from '../../src-main/cli/main';
+import { runCli as cli } from '../cli/in-process-cli';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { InProcessRunExecutor } from '../../src-main/engine/in-process-executor';
 import { registerAlgorithm } from '../../src-main/experiments/algorithms';
@@ -35,21 +35,6 @@ const scenario = { cvs: { count: 3 }, svs: { count: 2 }, slots: 4 };
 let unregister: () => void;
 let engine: Engine;
 
-async function cli(...args: string[]): Promise<{ out: string; code: number }> {
-  let out = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  process.exitCode = 0;
-  try {
-    await main(['node', 'vecwb', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, code };
-}
 
 async function ok<M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResult<M>> {
   const outcome = await engine.call(method, params);

@@ -2,31 +2,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { main } from '../../src-main/cli/main';
+import { runCli as cli } from '../cli/in-process-cli';
 import { pngSize } from '../../src-main/export/figure-render';
 import { startRun } from '../../src-main/experiments/runner';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-cli-export-'));
 const runDirs = [1, 2].map((seed) => path.join(tmp, 'runs', `r${seed}`));
 
-async function cli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'vecwb', ...args]);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
 
 beforeAll(async () => {
   for (const [i, dir] of runDirs.entries()) {
