@@ -50,6 +50,11 @@ const common = {
   mixerActivation: z.enum(['elu', 'none']).default('elu'),
   /** Treat `done` as terminal (no bootstrap in eq. 59); false bootstraps through episode ends. */
   terminalOnDone: z.boolean().default(true),
+  /**
+   * Double Q-learning target (not in the paper; van Hasselt et al. 2016, pymarl's double_q): the online agents
+   * pick argmax_a Q_theta_i(s'_i, a), the target agents evaluate it, instead of eq. (59)'s max over Q-hat.
+   */
+  doubleQ: z.boolean().default(false),
   /** Threads for the agent networks: 'auto' uses 2 on a multi-core CPU with the wasm/cpu backends. */
   threads: z.union([z.literal('auto'), z.number().int().min(1).max(16)]).default('auto'),
 };

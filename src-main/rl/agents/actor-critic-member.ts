@@ -8,7 +8,7 @@
 import type { HeapViewFn } from '../nn/heap';
 import type { NamedArray } from '../nn/params';
 import { trainNoise, scatterChosen, type GroupMember, type TrainContext, type TrainForwardInput, type TrainForwardOutput } from './group-member';
-import { maskedRowMax, NetMember, pickChosen } from './net-member';
+import { maskedRowArgmax, maskedRowMax, NetMember, pickChosen } from './net-member';
 import type { QAgentNet } from './q-agent';
 
 export interface ActorCriticOptions {
@@ -71,9 +71,13 @@ export class ActorCriticMember implements GroupMember {
   trainForward(d: TrainForwardInput): TrainForwardOutput {
     const E = d.actions.length;
     const A = this.critic.net.nActions;
-    const q = this.critic.forwardOnline(d.obs, E, new Float32Array(0));
+    const none = new Float32Array(0);
+    // Double Q: the online critic's choice at s', computed before the cached forward.
+    const nextChoice = d.doubleQ ? maskedRowArgmax(this.critic.forwardOnlineNoCache(d.nextObs, E, none), d.nextMasks, E, A) : null;
+    const q = this.critic.forwardOnline(d.obs, E, none);
     const qChosen = pickChosen(q, d.actions, A, this.agent);
-    const qNextMax = maskedRowMax(this.critic.forwardTarget(d.nextObs, E, new Float32Array(0)), d.nextMasks, E, A); // eq. (59)
+    const qNextAll = this.critic.forwardTarget(d.nextObs, E, none);
+    const qNextMax = nextChoice ? pickChosen(qNextAll, nextChoice, A, this.agent) : maskedRowMax(qNextAll, d.nextMasks, E, A); // eq. (59)
     this.pending = { actions: d.actions, obs: d.obs, q: Float32Array.from(q), noise: trainNoise(this.actor.net, d).online };
     return { agent: this.agent, qChosen, qNextMax };
   }

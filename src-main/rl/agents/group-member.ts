@@ -5,7 +5,7 @@
 import type { HeapViewFn } from '../nn/heap';
 import type { AdamConfig } from '../nn/adam';
 import type { NamedArray } from '../nn/params';
-import { maskedRowMax, NetMember, pickChosen } from './net-member';
+import { maskedRowArgmax, maskedRowMax, NetMember, pickChosen } from './net-member';
 import type { QAgentNet } from './q-agent';
 
 export interface TrainForwardInput {
@@ -25,13 +25,15 @@ export interface TrainForwardInput {
    * rowSeeds[e], the target pass the noise of a seed derived from it; seedOnline/seedTarget are then unused.
    */
   rowSeeds?: Int32Array;
+  /** Double Q (hyper doubleQ): a' = argmax of the online Q at s'_i, valued by the target; else max of Q-hat (59). */
+  doubleQ?: boolean;
 }
 
 export interface TrainForwardOutput {
   agent: number;
   /** Q_theta_i(s_i, a_i) for each sample. */
   qChosen: Float32Array;
-  /** max over legal a of Q_theta-hat_i(s'_i, a) (eq. 59). */
+  /** max over legal a of Q_theta-hat_i(s'_i, a) (eq. 59), or Q-hat at the online argmax with doubleQ. */
   qNextMax: Float32Array;
 }
 
@@ -95,9 +97,12 @@ export class QMember implements GroupMember {
     const E = d.actions.length;
     const A = this.q.net.nActions;
     const noise = trainNoise(this.q.net, d);
+    // Double Q: the online choice at s' (same noise as the target pass), computed before the cached forward.
+    const nextChoice = d.doubleQ ? maskedRowArgmax(this.q.forwardOnlineNoCache(d.nextObs, E, noise.target), d.nextMasks, E, A) : null;
     const qChosen = pickChosen(this.q.forwardOnline(d.obs, E, noise.online), d.actions, A, this.agent);
     this.actions = d.actions;
-    const qNextMax = maskedRowMax(this.q.forwardTarget(d.nextObs, E, noise.target), d.nextMasks, E, A); // eq. (59)
+    const qNextAll = this.q.forwardTarget(d.nextObs, E, noise.target);
+    const qNextMax = nextChoice ? pickChosen(qNextAll, nextChoice, A, this.agent) : maskedRowMax(qNextAll, d.nextMasks, E, A); // eq. (59)
     return { agent: this.agent, qChosen, qNextMax };
   }
 

@@ -23,6 +23,24 @@ export function maskedRowMax(q: Float32Array | Float64Array, mask: Uint8Array, r
   return out;
 }
 
+/** Argmax of q over legal actions per row (the first on ties); rows without a legal action use all actions. */
+export function maskedRowArgmax(q: Float32Array | Float64Array, mask: Uint8Array, rows: number, n: number): Int32Array {
+  const out = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let best = -Infinity;
+    let bestAt = -1;
+    let bestAll = -Infinity;
+    let bestAllAt = 0;
+    for (let a = 0; a < n; a++) {
+      const v = q[r * n + a];
+      if (v > bestAll) (bestAll = v), (bestAllAt = a);
+      if (mask[r * n + a] && v > best) (best = v), (bestAt = a);
+    }
+    out[r] = bestAt >= 0 ? bestAt : bestAllAt;
+  }
+  return out;
+}
+
 /** Q_theta(s, a) of each row's action from a [E, A] matrix (throws on an action outside 0..A-1). */
 export function pickChosen(qv: ArrayLike<number>, actions: Int32Array, A: number, agent: number): Float32Array {
   const E = actions.length;
@@ -65,6 +83,15 @@ export class NetMember {
     const { q, cache } = this.net.forward(this.online, obs, noise, true);
     this.pending = { obs, cache, q, grads: null };
     return q.dataSync() as Float32Array;
+  }
+
+  /** Online forward without a cache (the double-Q choice at s'): Q [E, A]; the pending forward is untouched. */
+  forwardOnlineNoCache(obsRows: Float32Array, E: number, noise: Float32Array): Float32Array {
+    const obs = tf.tensor2d(obsRows, [E, this.net.obsDim]);
+    const { q } = this.net.forward(this.online, obs, noise, false);
+    const out = Float32Array.from(q.dataSync());
+    tf.dispose([obs, q]);
+    return out;
   }
 
   /** Target forward (no cache): Q-hat [E, A]. */

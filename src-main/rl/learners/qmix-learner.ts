@@ -350,6 +350,7 @@ export class QmixLearner {
           seedOnline: seeds[i][0],
           seedTarget: seeds[i][1],
           rowSeeds: replayNoise ? batch.seeds[i] : undefined,
+          doubleQ: h.doubleQ,
         }));
         for (const r of await g.trainForward(inputs)) {
           for (let e = 0; e < E; e++) {
