@@ -77,6 +77,13 @@ export const ppoHyperSchema = z.strictObject({
   agentRewards: z.boolean().default(true),
   /** 'state': the actor outputs mean and log-std (Sec. VI-B: "the mean and the variance"); 'parameter': a learned state-independent log-std per action entry. */
   stdMode: z.enum(['parameter', 'state']).default('state'),
+  /**
+   * How the Gaussian sample u reaches the action box: 'tanh' = low + (high - low) (tanh(u) + 1) / 2 (squash.ts; the
+   * log-probability carries the Jacobian, the box edges only in the limit |u| -> inf); 'clip' = the same affine map
+   * without the tanh, clipped to the box (the clip is part of the environment, as in the public MAPPO code), so the
+   * edges of the box (e.g. no local computing) are reached with finite u. Neither is in the paper.
+   */
+  actionMap: z.enum(['tanh', 'clip']).default('tanh'),
   /** Initial log-std of the Gaussian on the pre-squash scale (state mode: the value the head starts near). */
   initLogStd: z.number().min(-10).max(2).default(-1),
 });

@@ -1,8 +1,8 @@
 // Ly-DTMPPO (Sec. VI-B, Algorithm 1): MAPPO under CTDE. Each CV i has its own Gaussian actor pi_phi_i on its
 // local state s_i(t) (40); one centralised critic V_theta on the global state S(t) (41), which carries the
 // digital-twin entries (RSU queues, G_rsu). Ly-MAPPO is the same learner with the DT entries zeroed.
-// Actions: u ~ N(mu_phi(s_i), sigma^2) on the pre-squash scale, a = squashToBox(u) (squash.ts); the ratio of (47)
-// is computed on u, where the tanh Jacobian cancels.
+// Actions: u ~ N(mu_phi(s_i), sigma^2) on the pre-squash scale, a = squashToBox(u) or clipToBox(u) (squash.ts,
+// hyper actionMap); the ratio of (47) is computed on u, where the tanh Jacobian cancels (the clip is the env's).
 import * as tf from '@tensorflow/tfjs';
 import type { EnvObservation, MultiAgentEnv, StepResult } from '../../sim/env';
 import { Adam } from './adam';
@@ -18,8 +18,10 @@ import {
   gaussianEntropyTf,
   gaussianLogDensity,
   gaussianLogProbTf,
+  clipToBox,
   squashToBox,
   tanhLogJacobianTf,
+  unclipFromBox,
   unsquashFromBox,
 } from './squash';
 
@@ -110,6 +112,7 @@ export class MappoLearner extends ContinuousLearnerBase {
 
   act(obs: EnvObservation, _env: MultiAgentEnv<Float32Array, unknown>, explore: boolean): Float32Array[] {
     const { nAgents, actionDim, low, high } = this.shape;
+    const clipMap = this.hyper.actionMap === 'clip';
     const packed = this.packer.packObs(obs);
     assertFinite(packed, 'observation');
     const normObs = this.normaliseObs(packed);
@@ -126,7 +129,7 @@ export class MappoLearner extends ContinuousLearnerBase {
         const u = explore ? mu[k] + Math.exp(logStd[k]) * this.rng.normal() : mu[k];
         preSquash[k] = u;
         lp += gaussianLogDensity(u, mu[k], logStd[k]);
-        a[d] = squashToBox(u, low, high);
+        a[d] = clipMap ? clipToBox(u, low, high) : squashToBox(u, low, high);
       }
       logProbs[i] = lp;
       actions.push(a);
@@ -145,7 +148,7 @@ export class MappoLearner extends ContinuousLearnerBase {
     for (let i = 0; i < nAgents; i++) {
       for (let d = 0; d < actionDim; d++) {
         const k = i * actionDim + d;
-        preSquash[k] = unsquashFromBox(actions[i][d], low, high);
+        preSquash[k] = this.hyper.actionMap === 'clip' ? unclipFromBox(actions[i][d], low, high) : unsquashFromBox(actions[i][d], low, high);
         logProbs[i] += gaussianLogDensity(preSquash[k], mu[k], logStd[k]);
       }
     }
@@ -289,7 +292,7 @@ export class MappoLearner extends ContinuousLearnerBase {
         // 'squashed' entropy: fresh standard-normal noise for the reparameterised sample u' = mu + sigma eps.
         const rows = to - from;
         const noise =
-          h.entropy === 'squashed'
+          h.entropy === 'squashed' && h.actionMap === 'tanh'
             ? Array.from({ length: nAgents }, () => tf.tensor2d(Float32Array.from({ length: rows * actionDim }, () => this.rng.normal()), [rows, actionDim]))
             : [];
 
@@ -360,7 +363,8 @@ export class MappoLearner extends ContinuousLearnerBase {
    */
   private entropyTerm(mu: tf.Tensor2D, logStd: tf.Tensor2D, eps: tf.Tensor2D | undefined): tf.Scalar {
     const gauss = gaussianEntropyTf(logStd);
-    if (this.hyper.entropy !== 'squashed' || !eps) return tf.mean(gauss) as tf.Scalar;
+    // Under actionMap 'clip' there is no tanh Jacobian: the bonus is the Gaussian's entropy.
+    if (this.hyper.entropy !== 'squashed' || this.hyper.actionMap === 'clip' || !eps) return tf.mean(gauss) as tf.Scalar;
     const u = tf.add(mu, tf.mul(tf.exp(logStd), eps));
     return tf.mean(tf.add(gauss, tanhLogJacobianTf(u))) as tf.Scalar;
   }

@@ -23,6 +23,17 @@ export function squashToBox(u: number, low: number, high: number): number {
   return low + ((high - low) * (Math.tanh(u) + 1)) / 2;
 }
 
+/** The 'clip' action map: the affine part of squashToBox without the tanh, clipped to [low, high]. */
+export function clipToBox(u: number, low: number, high: number): number {
+  const a = low + ((high - low) * (u + 1)) / 2;
+  return a < low ? low : a > high ? high : a;
+}
+
+/** A pre-activation that clipToBox maps to a (the affine inverse; the box edges map to u = -1 and +1). */
+export function unclipFromBox(a: number, low: number, high: number): number {
+  return (2 * (a - low)) / (high - low) - 1;
+}
+
 /** Inverse of squashToBox, with a clamped to the open box so the result stays finite. */
 export function unsquashFromBox(a: number, low: number, high: number, margin = 1e-6): number {
   const y = (2 * (a - low)) / (high - low) - 1;

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../../src-main/rl/backend';
 import { continuousLearnerFactories } from '../../../src-main/rl/continuous/index';
 import { ppoHyperSchema } from '../../../src-main/rl/continuous/hyper';
+import { clipToBox, unclipFromBox } from '../../../src-main/rl/continuous/squash';
 import { runEpisodes, TargetEnv } from './target-env';
 
 beforeAll(async () => {
@@ -136,3 +137,46 @@ function erfInv(x: number): number {
   }
   return p * x;
 }
+
+describe("Ly-DTMPPO actionMap 'clip'", () => {
+  it('clipToBox is the affine part of the tanh map, clipped; unclipFromBox inverts it inside the box', () => {
+    expect(clipToBox(0, 0, 1)).toBe(0.5);
+    expect(clipToBox(-1, 0, 1)).toBe(0);
+    expect(clipToBox(-1.7, 0, 1)).toBe(0);
+    expect(clipToBox(3, -2, 3)).toBe(3);
+    expect(clipToBox(0.2, -2, 3)).toBeCloseTo(-2 + 5 * 0.6, 12);
+    for (const u of [-0.9, 0, 0.35]) expect(unclipFromBox(clipToBox(u, -2, 3), -2, 3)).toBeCloseTo(u, 12);
+  });
+
+  it('puts probability mass on the box edges, which the tanh map never reaches', async () => {
+    const edgeShare = async (actionMap: string) => {
+      const env = new TargetEnv(2, 2, SLOTS);
+      const learner = await continuousLearnerFactories['ly-dtmppo'](env, { seed: 5, hyper: { actionMap, initLogStd: 0 }, backend: 'wasm' });
+      const obs = env.reset(1);
+      let edges = 0;
+      let n = 0;
+      for (let k = 0; k < 200; k++)
+        for (const a of learner.act(obs, env, true) as Float32Array[])
+          for (const x of a) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(1);
+            if (x === 0 || x === 1) edges++;
+            n++;
+          }
+      learner.dispose?.();
+      return edges / n;
+    };
+    // sigma = 1, mu ~ 0: P(|u| > 1) = 0.317 under 'clip'
+    const clip = await edgeShare('clip');
+    expect(clip).toBeGreaterThan(0.25);
+    expect(clip).toBeLessThan(0.39);
+    expect(await edgeShare('tanh')).toBe(0);
+  });
+
+  it('trains without a non-finite loss and keeps the cadence', async () => {
+    const { metrics, learner } = await train({ actionMap: 'clip', epochs: 2 }, 3);
+    learner.dispose?.();
+    expect(metrics.map((m) => m.gradientSteps)).toEqual([2, 2, 2]);
+    for (const m of metrics) expect(Number.isFinite(m.policyLoss) && Number.isFinite(m.entropy)).toBe(true);
+  });
+});
