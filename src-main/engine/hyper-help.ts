@@ -93,7 +93,7 @@ export const hyperHelp: Record<string, HyperHelp> = {
   advantageNorm: h('Normalise advantages to zero mean and unit std per rollout'),
   agentRewards: h("Learn from each agent's own reward r_i (one critic output per agent); off: the team reward for all"),
   stdMode: h("'state': the actor outputs mean and log-std (Sec. VI-B); 'parameter': a learned state-independent log-std"),
-  actionMap: h("How the Gaussian sample reaches the action box: 'tanh' squash (default) or 'clip' (affine map clipped to the box; its edges are reachable)"),
+  actionMap: h("How the Gaussian sample reaches the action box: 'clip' (affine map clipped to the box, its edges reachable; measured default) or 'tanh' squash"),
   initLogStd: h('Initial log-std of the Gaussian on the pre-squash scale', 'log units'),
   // Paper 2: off-policy family (Ly-MADDPG, Ly-MATD3, Ly-MASAC).
   actorLr: h('Actor learning rate'),

@@ -81,9 +81,10 @@ export const ppoHyperSchema = z.strictObject({
    * How the Gaussian sample u reaches the action box: 'tanh' = low + (high - low) (tanh(u) + 1) / 2 (squash.ts; the
    * log-probability carries the Jacobian, the box edges only in the limit |u| -> inf); 'clip' = the same affine map
    * without the tanh, clipped to the box (the clip is part of the environment, as in the public MAPPO code), so the
-   * edges of the box (e.g. no local computing) are reached with finite u. Neither is in the paper.
+   * edges of the box (e.g. no local computing) are reached with finite u. Neither is in the paper; 'clip' is the
+   * default by measurement (docs/model-notes.md, "Paper 2: reproduction readings").
    */
-  actionMap: z.enum(['tanh', 'clip']).default('tanh'),
+  actionMap: z.enum(['tanh', 'clip']).default('clip'),
   /** Initial log-std of the Gaussian on the pre-squash scale (state mode: the value the head starts near). */
   initLogStd: z.number().min(-10).max(2).default(-1),
 });

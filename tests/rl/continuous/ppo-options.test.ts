@@ -28,6 +28,7 @@ describe('Ly-DTMPPO cadence', () => {
     expect(h.epochs).toBe(10);
     expect(h.stdMode).toBe('state');
     expect(h.entropy).toBe('squashed');
+    expect(h.actionMap).toBe('clip');
   });
 
   it('runs exactly one update of E epochs after every episode', async () => {
@@ -76,10 +77,10 @@ describe('Ly-DTMPPO std head', () => {
 
   it("'state' starts at sigma = exp(initLogStd) from the actor's own head", async () => {
     // head outputs ~0 at init (x0.01 scale), offset so that log sigma = initLogStd: sigma ~ e^-1 = 0.368
-    const s = await sampleStd({ initLogStd: -1 });
+    const s = await sampleStd({ initLogStd: -1, actionMap: 'tanh' });
     expect(s).toBeGreaterThan(0.368 * 0.85);
     expect(s).toBeLessThan(0.368 * 1.15);
-    const s0 = await sampleStd({ initLogStd: 0 });
+    const s0 = await sampleStd({ initLogStd: 0, actionMap: 'tanh' });
     expect(s0).toBeGreaterThan(0.85);
     expect(s0).toBeLessThan(1.15);
   });
@@ -95,9 +96,12 @@ describe('Ly-DTMPPO std head', () => {
 });
 
 describe('Ly-DTMPPO entropy readings', () => {
-  it("'squashed' is below the Gaussian's entropy (log |da/du| < 0) and 'off' still reports one", async () => {
+  it("'squashed' is below the Gaussian's entropy (log |da/du| < 0) under tanh, the Gaussian's under clip; 'off' still reports one", async () => {
     // one 1000-slot episode, so the sample mean of the Jacobian term is within ~0.05 of its expectation
-    const sq = await train({ entropy: 'squashed', epochs: 1, initLogStd: 0 }, 1, 1000);
+    const sq = await train({ entropy: 'squashed', epochs: 1, initLogStd: 0, actionMap: 'tanh' }, 1, 1000);
+    const sqClip = await train({ entropy: 'squashed', epochs: 1, initLogStd: 0, actionMap: 'clip' }, 1, 1000);
+    sqClip.learner.dispose?.();
+    expect(sqClip.metrics[0].entropy).toBeCloseTo(2.8379, 2); // no tanh Jacobian under 'clip'
     const ga = await train({ entropy: 'gaussian', epochs: 1, initLogStd: 0 }, 1, 1000);
     const off = await train({ entropy: 'off', epochs: 1, initLogStd: 0 }, 1, 1000);
     for (const r of [sq, ga, off]) r.learner.dispose?.();
