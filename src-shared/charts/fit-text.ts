@@ -2,7 +2,9 @@
 // than the figure loses both ends (reproduce's PNGs: "Fig. 8a-style: Overall task completion time of MAD2RL,
 // Greedy algorithm, Random and P-QMIX versus the number of CVs (3 SVs, V = 10)" at 720 px). Knowing the figure
 // size, the title and the y-axis names are wrapped at word boundaries into lines that fit, and the legend and
-// the plot are moved to make room. Text widths are estimated from Times-like (Liberation Serif) metrics.
+// the plot are moved to make room; a legend that ECharts wraps onto several rows pushes the plot down too (Fig. 4
+// with six algorithms and their exploration-off series). Text widths are estimated from Times-like (Liberation
+// Serif) metrics.
 import type { EChartsOption } from 'echarts';
 
 /** Advance widths in em of a Times-like serif, by character class (a slight over-estimate on purpose). */
@@ -42,6 +44,20 @@ type Obj = Record<string, unknown>;
 const asObj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
+/** Rows a horizontal legend of items this wide (px) takes in maxPx, packed as ECharts does (itemGap between). */
+export function legendRowCount(itemWidths: readonly number[], gapPx: number, maxPx: number): number {
+  let rows = itemWidths.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const w of itemWidths) {
+    const next = used === 0 ? w : used + gapPx + w;
+    if (used > 0 && next > maxPx) {
+      rows++;
+      used = w;
+    } else used = next;
+  }
+  return rows;
+}
+
 /**
  * The option with its title and y-axis names wrapped to fit a figure of widthPx x heightPx; the legend and
  * the grid move down (title) or right (y names) by the lines added. Options without such texts come back as is.
@@ -63,6 +79,20 @@ export function fitFigureText(option: EChartsOption, widthPx: number, heightPx: 
       out.title = { ...title, text: lines.join('\n'), textStyle: { ...style, lineHeight } };
       if (legend && typeof legend.top === 'number') out.legend = { ...legend, top: legend.top + extra };
       if (gridOut && typeof gridOut.top === 'number') gridOut = { ...gridOut, top: gridOut.top + extra };
+    }
+  }
+
+  if (legend && Array.isArray(legend.data) && gridOut && typeof gridOut.top === 'number') {
+    const style = asObj(legend.textStyle) ?? {};
+    const size = num(style.fontSize, 12);
+    const iconW = num(legend.itemWidth, 25);
+    const gap = num(legend.itemGap, 10);
+    const names = legend.data.map((d) => (typeof d === 'string' ? d : String(asObj(d)?.name ?? '')));
+    // ECharts: icon, 5 px, label per item; the legend box has 5 px padding on each side.
+    const rows = legendRowCount(names.map((n) => iconW + 5 + textWidthPx(n, size)), gap, widthPx - 10);
+    if (rows > 1) {
+      const rowH = Math.max(num(legend.itemHeight, 14), Math.round(size * 1.2)) + gap;
+      gridOut = { ...gridOut, top: (gridOut.top as number) + (rows - 1) * rowH };
     }
   }
 

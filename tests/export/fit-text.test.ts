@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EChartsOption } from 'echarts';
 import { buildFigure } from '../../src-shared/charts/catalog';
-import { fitFigureText, textWidthPx, wrapText } from '../../src-shared/charts/fit-text';
+import { fitFigureText, legendRowCount, textWidthPx, wrapText } from '../../src-shared/charts/fit-text';
 import { renderFigureSvg } from '../../src-main/export/figure-render';
 import { run } from '../charts/fixtures';
 
@@ -38,5 +38,23 @@ describe('figure text that fits', () => {
     const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     expect(texts.some((t) => t.startsWith('Fig. 8a-style: Overall task completion time') && !t.includes('(3 SVs'))).toBe(true);
     expect(texts.some((t) => t.endsWith('(3 SVs, V = 10)') && !t.startsWith('Fig.'))).toBe(true);
+  });
+
+  it('a legend that wraps onto more rows moves the plot down by a row each', () => {
+    expect(legendRowCount([100, 100, 100], 10, 320)).toBe(1);
+    expect(legendRowCount([100, 100, 100], 10, 300)).toBe(2);
+    expect(legendRowCount([500, 50], 10, 300)).toBe(2); // an over-wide item keeps its own row
+    expect(legendRowCount([], 10, 300)).toBe(0);
+    const names = ['Ly-DTMPPO', 'Ly-DTMPPO (exploration off)', 'Ly-MAPPO', 'Ly-MAPPO (exploration off)', 'Ly-MADDPG', 'fixed-ratio'];
+    const option: EChartsOption = {
+      legend: { data: names, top: 32, textStyle: { fontSize: 14 }, itemWidth: 22, itemHeight: 10 },
+      grid: { top: 78, bottom: 52, left: 80, right: 28 },
+    };
+    const widths = names.map((n) => 22 + 5 + textWidthPx(n, 14));
+    const at = (w: number) => (fitFigureText(option, w, 500) as { grid: { top: number } }).grid.top;
+    const rowsAt800 = legendRowCount(widths, 10, 790);
+    expect(rowsAt800).toBeGreaterThan(1);
+    expect(at(800)).toBe(78 + (rowsAt800 - 1) * (17 + 10)); // row height max(10, round(14 x 1.2)) + gap
+    expect(at(4000)).toBe(78); // one row: unchanged
   });
 });
