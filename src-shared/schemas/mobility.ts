@@ -1,8 +1,8 @@
 // Where vehicle positions come from: the built-in highway or an imported SUMO floating-car-data trace.
 import { z } from 'zod';
+import { MAX_COORDINATE_M } from './physical-limits';
 
-/** Largest |x| or |y| (m) of a position: a trace or RSU farther from the origin than 10,000 km is not a road. */
-export const MAX_COORDINATE_M = 1e7;
+export { MAX_COORDINATE_M };
 
 export const highwayMobilitySchema = z
   .strictObject({
