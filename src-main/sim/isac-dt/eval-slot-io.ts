@@ -26,7 +26,7 @@ import {
 
 const cycles = z.number().min(0).max(MAX_QUEUE_OPS);
 const history = z.array(cycles).max(MAX_HISTORY).default([]);
-const cpuHz = z.number().positive().max(MAX_CPU_HZ);
+const cpuHz = z.number().min(1).max(MAX_CPU_HZ);
 const coordinateM = z.number().min(-MAX_COORDINATE_M).max(MAX_COORDINATE_M);
 const sameLength = (a: number[], b: number[]) => a.length === b.length;
 const localHistorySchema = z

@@ -25,7 +25,7 @@ import {
   MIN_FADING_GAIN,
 } from '../../../src-shared/schemas/physical-limits';
 
-const cpuHz = z.number().positive().max(MAX_CPU_HZ);
+const cpuHz = z.number().min(1).max(MAX_CPU_HZ);
 const queueOps = z.number().min(0).max(MAX_QUEUE_OPS);
 const distanceM = z.number().min(0).max(MAX_DISTANCE_M);
 const fadingGain = z.number().min(MIN_FADING_GAIN).max(MAX_FADING_GAIN);
