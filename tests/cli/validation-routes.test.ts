@@ -205,6 +205,17 @@ describe('every route refuses the same scenarios with the same message', () => {
   });
 });
 
+describe('an experiment request is strict too', () => {
+  it('a typo in the request or an algorithm choice names the key meant', async () => {
+    const r = await api('experiments.plan', { env: 'vec-dnn', algos: [{ algo: 'greedy', hyperr: {} }], episodez: 3, episodes: 1 });
+    expect(r.status).toBe(400);
+    expect(r.json.error!.issues).toEqual([
+      { path: 'algos.0.hyperr', message: "unknown key 'algos.0.hyperr' in params; did you mean 'algos.0.hyper'?" },
+      { path: 'episodez', message: "unknown key 'episodez' in params; did you mean 'episodes'?" },
+    ]);
+  });
+});
+
 describe('a UTF-8 byte-order mark at the start of a scenario file', () => {
   it('is accepted by scenario validate and run, and the file means what it says', { timeout: 120_000 }, async () => {
     const file = path.join(dir, 'bom.json');
