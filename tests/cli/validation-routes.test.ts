@@ -180,6 +180,8 @@ describe('every route refuses the same scenarios with the same message', () => {
         expect(r.status, method).toBe(400);
         const inRequest = refusal(r.json.error!.message, c.kind, /invalid scenario of run "[^"]+"/);
         expect(inRequest).toEqual({ field: `scenario.${said.field}`, detail: said.detail });
+        // The form marks the field: the refusal carries it as an issue whichever kind it is.
+        expect(r.json.error!.issues).toEqual([{ path: `scenario.${said.field}`, message: said.detail }]);
       }
       expect((await api('jobs.list', {})).json.result).toEqual([]);
 
