@@ -15,3 +15,23 @@ export class ValidationError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * Bad input in one field, found after the schema (a file, a name, a cross-field rule): "<field>: <detail>" in one
+ * line. Routes that nest the input (an experiment request's `scenario`) re-address it with `within`.
+ */
+export class FieldError extends UserError {
+  readonly field: string;
+  readonly detail: string;
+  constructor(field: string, detail: string) {
+    super(`${field}: ${detail}`);
+    this.name = 'FieldError';
+    this.field = field;
+    this.detail = detail;
+  }
+
+  /** The same error with `prefix` in front of its field ("scenario" + "mobility.file"). */
+  within(prefix: string): FieldError {
+    return new FieldError(`${prefix}.${this.field}`, this.detail);
+  }
+}

@@ -4,6 +4,7 @@
 // bound that was crossed, so the other bound is read from the field's schema (found by the issue's path).
 import { z } from 'zod';
 import { ValidationError } from './errors';
+import { nearestName } from './nearest-name';
 
 // Defined in errors.ts so that catching it (the CLI shell) does not load zod.
 export { ValidationError };
@@ -143,12 +144,40 @@ function withReceived(issue: z.core.$ZodIssue & { input?: unknown }): string {
   return message;
 }
 
-/** One readable message per issue; range issues state the value received and the field's whole allowed range. */
+/** The keys an object at `path` below `schema` knows (under a union: the options that do not know `unknown`). */
+function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[], unknown: readonly string[]): string[] {
+  const objects = schemasAt(schema, path).filter((s): s is z.ZodObject => s instanceof z.ZodObject);
+  const keysOf = (o: z.ZodObject) => Object.keys(o.shape);
+  const fitting = objects.filter((o) => !keysOf(o).some((k) => unknown.includes(k)));
+  return [...new Set((fitting.length > 0 ? fitting : objects).flatMap(keysOf))];
+}
+
+/**
+ * One issue per unknown key: its full path, and the nearest known key of the same object ("unknown key 'slotz' in
+ * scenario; did you mean 'slots'?").
+ */
+function unknownKeyIssues(schema: z.core.$ZodType, issue: z.core.$ZodIssue, subject: string): { path: string; message: string }[] {
+  if (issue.code !== 'unrecognized_keys') return [];
+  const known = knownKeysAt(schema, issue.path, issue.keys);
+  const full = (key: string) => [...issue.path.map(String), key].join('.');
+  return issue.keys.map((key) => {
+    const nearest = nearestName(key, known);
+    const hint = nearest === undefined ? 'this object takes no keys' : `did you mean '${full(nearest)}'?`;
+    return { path: full(key), message: `unknown key '${full(key)}' in ${subject}; ${hint}` };
+  });
+}
+
+/**
+ * One readable message per issue; range issues state the value received and the field's whole allowed range, an
+ * unknown key its nearest known one. `subject` names the whole input in those ("scenario", "eval-slot input").
+ */
 export function describeIssues(
   schema: z.core.$ZodType,
   issues: readonly (z.core.$ZodIssue & { input?: unknown })[],
+  subject = 'the input',
 ): { path: string; message: string }[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') return unknownKeyIssues(schema, issue, subject);
     const path = issue.path.map(String).join('.');
     const range = rangeText(schema, issue);
     if (range === undefined) return { path, message: issue.message === DEFAULT_RANGE_MESSAGE ? 'out of the allowed range' : withReceived(issue) };
@@ -168,10 +197,11 @@ export const describableParseParams: z.core.ParseContext<z.core.$ZodIssue> = {
   },
 };
 
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
+/** Parses `data`; a failure is a ValidationError "invalid <what>" (`subject` names the input in unknown-key messages). */
+export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what: string, subject = what): z.output<S> {
   const result = schema.safeParse(data, describableParseParams);
   if (result.success) return result.data;
-  throw new ValidationError(what, describeIssues(schema, result.error.issues));
+  throw new ValidationError(what, describeIssues(schema, result.error.issues, subject));
 }
 
 /** Like `schema.safeParse`, with the issues worded as `parseWith` words them (field path, value, allowed range). */
@@ -180,5 +210,5 @@ export function safeParseDescribed<S extends z.ZodType>(
   data: unknown,
 ): { success: true; data: z.output<S> } | { success: false; issues: { path: string; message: string }[] } {
   const result = schema.safeParse(data, describableParseParams);
-  return result.success ? { success: true, data: result.data } : { success: false, issues: describeIssues(schema, result.error.issues) };
+  return result.success ? { success: true, data: result.data } : { success: false, issues: describeIssues(schema, result.error.issues, 'params') };
 }

@@ -22,15 +22,18 @@ export interface ErrorReport {
   exitCode: 1 | 2;
 }
 
-/** First line of a message, at most 400 characters (a learner's error can carry kilobytes of source). */
-function oneLine(message: string): string {
+/**
+ * First line of a message, at most `max` characters: 400 for an internal error (a learner's can carry kilobytes of
+ * source), more for bad input, whose message is ours and says how to fix it (the RSU coverage names a dozen fields).
+ */
+function oneLine(message: string, max = 400): string {
   const first = message.split('\n')[0].trim();
-  return first.length > 400 ? `${first.slice(0, 400)}...` : first;
+  return first.length > max ? `${first.slice(0, max)}...` : first;
 }
 
 export function describeError(err: unknown): ErrorReport {
   if (err instanceof ValidationError) return { line: err.message, exitCode: 2 };
-  if (err instanceof UserError || err instanceof RangeError) return { line: oneLine(err.message), exitCode: 2 };
+  if (err instanceof UserError || err instanceof RangeError) return { line: oneLine(err.message, 2000), exitCode: 2 };
   const sys = err as NodeJS.ErrnoException | null;
   if (sys && typeof sys.code === 'string' && sys.code in INPUT_FS_CODES && typeof sys.path === 'string') {
     return { line: `${sys.path}: ${INPUT_FS_CODES[sys.code]}`, exitCode: 2 };

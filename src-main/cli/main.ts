@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<void> {
     import('./commands/worker'),
     import('./commands/layers'),
     import('./commands/run'),
+    import('./commands/runs'),
     import('./commands/scenario'),
   ]);
   for (const m of modules as { register(p: Command): void }[]) m.register(program);

@@ -9,12 +9,13 @@ import { dispatchCall } from '../../src-shared/api/dispatch';
 import { planExperiment, DENOISING_STEPS_HYPER, type ExperimentRequest, type PlannedRun } from '../../src-shared/api/experiments';
 import type { CallOutcome } from '../../src-shared/api/wire';
 import { envIds } from '../../src-shared/env-ids';
-import { UserError } from '../../src-shared/errors';
+import { FieldError, UserError } from '../../src-shared/errors';
 import { ValidationError } from '../../src-shared/validation';
-import { runRequestSchema, type RunRequest } from '../../src-shared/schemas/run';
+import { runRequestSchema, type EnvId, type RunRequest } from '../../src-shared/schemas/run';
 import { findAlgorithm } from '../experiments/algorithms';
 import { packageRoot } from '../package-root';
-import { defaultScenario, parseScenario } from '../experiments/scenarios';
+import { defaultScenario } from '../experiments/scenarios';
+import { validateScenario } from '../experiments/scenario-validation';
 import { listPresetModels } from '../sim/vec-dnn/model-catalog';
 import { algorithmsFor, checkHyper } from './algorithms-view';
 import { WorkerRunExecutor, type RunExecutor } from './executor';
@@ -129,8 +130,11 @@ export function createEngine(opts: EngineOptions): Engine {
   const hasDenoising = (env: ExperimentRequest['env']) => (algo: string) =>
     algorithmsFor(env).some((a) => a.name === algo && DENOISING_STEPS_HYPER in a.hyperDefaults);
 
+  /** The one scenario validation (experiments/scenario-validation.ts) with this engine's trace folders. */
+  const checkScenario = (env: EnvId, scenario: unknown) => validateScenario(env, scenario, { baseDir, traceRoots });
+
   /** Plans an experiment and checks every run's algorithm and scenario before anything is queued. */
-  const plan = (exp: ExperimentRequest): PlannedRun[] => {
+  const plan = async (exp: ExperimentRequest): Promise<PlannedRun[]> => {
     exp.algos.forEach((choice, i) => {
       findAlgorithm(exp.env, choice.algo);
       checkHyper(exp.env, choice.algo, choice.hyper, i);
@@ -143,14 +147,14 @@ export function createEngine(opts: EngineOptions): Engine {
       checked.add(key);
       if (p.request.scenario !== 'default') {
         try {
-          parseScenario(exp.env, p.request.scenario);
+          await checkScenario(exp.env, p.request.scenario);
         } catch (err) {
           if (err instanceof ValidationError) {
             throw new ValidationError(`scenario of run "${p.label}"`, err.issues.map((i) => ({ path: `scenario.${i.path}`, message: i.message })));
           }
+          if (err instanceof FieldError) throw err.within('scenario');
           throw err;
         }
-        checkTraceFile(exp.env, p.request.scenario, 'scenario.mobility.file');
       }
     }
     return planned;
@@ -167,13 +171,13 @@ export function createEngine(opts: EngineOptions): Engine {
 
     'scenario.presets': () => [...scenarioPresets],
     'scenario.default': ({ env }) => defaultScenario(env),
-    'scenario.validate': ({ env, scenario }) => {
+    'scenario.validate': async ({ env, scenario }) => {
       try {
-        const parsed = parseScenario(env, scenario);
-        checkTraceFile(env, parsed);
+        const parsed = (await checkScenario(env, scenario)).scenario;
         return { ok: true, issues: [], scenario: parsed };
       } catch (err) {
         if (err instanceof ValidationError) return { ok: false, issues: err.issues, scenario: null };
+        if (err instanceof FieldError) return { ok: false, issues: [{ path: err.field, message: err.detail }], scenario: null };
         if (err instanceof UserError) {
           const field = /^([A-Za-z][\w.]*): /.exec(err.message)?.[1] ?? 'env';
           return { ok: false, issues: [{ path: field, message: err.message.replace(/^[A-Za-z][\w.]*: /, '') }], scenario: null };
@@ -190,9 +194,9 @@ export function createEngine(opts: EngineOptions): Engine {
 
     'algorithms.list': ({ env }) => algorithmsFor(env),
 
-    'experiments.plan': (exp) => ({ labels: plan(exp).map((p) => p.label) }),
-    'experiments.start': (exp) => {
-      const planned = plan(exp);
+    'experiments.plan': async (exp) => ({ labels: (await plan(exp)).map((p) => p.label) }),
+    'experiments.start': async (exp) => {
+      const planned = await plan(exp);
       const experimentId = `exp-${Date.now().toString(36)}-${crypto.randomBytes(2).toString('hex')}`;
       const requestFor = (p: PlannedRun): RunRequest =>
         runRequestSchema.parse({ ...p.request, runsRoot, outDir: path.join(runsRoot, runFolderName(p)), baseDir, traceRoots });

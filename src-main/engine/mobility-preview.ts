@@ -1,12 +1,13 @@
 // scenario.preview: vehicle positions of one episode for the road/vehicle preview (scrubbed by slot).
-// Coverage is reported as a warning here instead of an error, so the user sees where a vehicle leaves it.
+// Checked as a run checks it (scenario-resources.ts), except the coverage: reported as a warning here instead of
+// an error, so the user sees where a vehicle leaves it.
 import type { MobilityPreview } from '../../src-shared/api/scenarios';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { UserError } from '../../src-shared/errors';
 import { parseScenario } from '../experiments/scenarios';
 import { findCoverageExit } from '../sim/mobility/coverage';
-import { createMobilitySource } from '../sim/mobility/mobility-source';
 import { Random } from '../sim/random';
+import { resolveVecDnnResources } from '../sim/vec-dnn/scenario-resources';
 
 export async function previewMobility(
   env: EnvId,
@@ -17,14 +18,8 @@ export async function previewMobility(
 ): Promise<MobilityPreview> {
   if (env !== 'vec-dnn') throw new UserError(`the road preview is available for vec-dnn scenarios; got '${env}'`);
   const s = parseScenario(env, raw);
-  const source = await createMobilitySource(s.mobility, {
-    slots: s.slots,
-    slotDurationS: s.slotDurationS,
-    cvCount: s.cvs.count,
-    svCount: s.svs.count,
-    baseDir,
-    traceRoots,
-  });
+  // The checks of a run (models, trace file) with the same messages; only the coverage is left to the warning.
+  const source = (await resolveVecDnnResources(s, { baseDir, traceRoots, coverage: false })).mobility;
   const trace = source.episode(Random.fromSeed(episodeSeed));
   const rsu = { x: s.rsu.x, y: s.rsu.y, coverageRadiusM: s.rsu.coverageRadiusM };
   const exit = findCoverageExit([...trace.cvs, ...trace.svs], rsu);

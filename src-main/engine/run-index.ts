@@ -9,6 +9,7 @@ import { NotFoundError } from '../../src-shared/api/dispatch';
 import type { RunConfig, RunSummary } from '../../src-shared/schemas/run';
 import { isRunFolder, listRuns, readMetrics, readRunConfig, readSummary } from '../experiments/run-folder';
 import { finalMetrics } from './run-final';
+import { runStatusOf } from '../experiments/run-status';
 
 /** JSON with sorted keys, so equal objects give equal strings. */
 export function stableStringify(value: unknown): string {
@@ -75,6 +76,7 @@ export class RunIndex {
       tags: runTags(config),
       group: runGroup(config),
       live: live.has(summary.runId),
+      status: live.has(summary.runId) ? summary.status : (runStatusOf(summary.dir, summary) ?? summary.status),
       hyper: config.request.hyper,
       final: finalMetrics(summary.dir),
     };

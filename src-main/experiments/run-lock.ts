@@ -21,8 +21,9 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The live owner of `dir`'s lock other than this process, or null. */
-export function runLockOwner(dir: string): z.infer<typeof lockSchema> | null {
+type RunLock = z.infer<typeof lockSchema>;
+
+function readLock(dir: string): RunLock | null {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(path.join(dir, RUN_LOCK_FILE), 'utf8'));
@@ -30,11 +31,28 @@ export function runLockOwner(dir: string): z.infer<typeof lockSchema> | null {
     return null;
   }
   const lock = lockSchema.safeParse(raw);
-  if (!lock.success) return null;
-  const { pid, host } = lock.data;
+  return lock.success ? lock.data : null;
+}
+
+/**
+ * The live process holding `dir`'s lock (this one included), or null when there is none. A lock of another host
+ * counts as held: its process cannot be checked from here.
+ */
+export function runLockHolder(dir: string): RunLock | null {
+  const lock = readLock(dir);
+  if (lock === null) return null;
+  if (lock.host !== os.hostname()) return lock;
+  return lock.pid === process.pid || alive(lock.pid) ? lock : null;
+}
+
+/** The live owner of `dir`'s lock other than this process, or null. */
+export function runLockOwner(dir: string): RunLock | null {
+  const lock = readLock(dir);
+  if (lock === null) return null;
+  const { pid, host } = lock;
   // Worker threads of this process share its pid; the engine keeps them apart itself (runs.resume of a live run).
   if (host !== os.hostname() || pid === process.pid || !alive(pid)) return null;
-  return lock.data;
+  return lock;
 }
 
 /** Takes the lock of `dir` (which must exist); returns its release. */

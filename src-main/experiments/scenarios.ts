@@ -6,6 +6,8 @@ import type { IsacDtScenario } from '../../src-shared/schemas/isac-dt-scenario';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { parseEnvScenario, type EnvScenario, type Scenario } from '../../src-shared/schemas/scenario';
 import { UserError } from '../../src-shared/errors';
+import { parseUserJson } from '../../src-shared/json-text';
+import { validateScenario } from './scenario-validation';
 
 export type { EnvScenario, Scenario };
 export { parseEnvScenario, resolveEnvScenario } from '../../src-shared/schemas/scenario';
@@ -32,7 +34,7 @@ export function parseScenario(env: EnvId, data: unknown): Scenario {
 export function readScenarioFile(file: string, env?: EnvId): { env: EnvId; data: Record<string, unknown> } {
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    data = parseUserJson(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new UserError(`cannot read scenario file ${file}: ${(err as Error).message}`);
   }
@@ -41,10 +43,19 @@ export function readScenarioFile(file: string, env?: EnvId): { env: EnvId; data:
   return { env: env ?? (record.env === 'isac-dt' ? 'isac-dt' : 'vec-dnn'), data: record };
 }
 
-/** Reads and validates a scenario file (see readScenarioFile for which env it is parsed for). */
+/** Reads a scenario file and parses it with its schema (see readScenarioFile for which env it is parsed for). */
 export function loadScenarioFile(file: string, env?: EnvId): EnvScenario {
   const read = readScenarioFile(file, env);
   return parseEnvScenario(read.env, read.data);
+}
+
+/**
+ * Reads a scenario file and validates it as `vecwb run` would (validateScenario): relative trace paths from the
+ * file's folder.
+ */
+export function checkScenarioFile(file: string, env?: EnvId): Promise<EnvScenario> {
+  const read = readScenarioFile(file, env);
+  return validateScenario(read.env, read.data, { baseDir: path.dirname(path.resolve(file)) });
 }
 
 export function saveScenarioFile(file: string, scenario: Scenario): void {

@@ -1,6 +1,6 @@
 // Engine side of a call: validate params, run the handler, validate the result, map errors to the wire shape.
 import { z } from 'zod';
-import { UserError } from '../errors';
+import { FieldError, UserError } from '../errors';
 import { safeParseDescribed, ValidationError } from '../validation';
 import type { ApiErrorData } from './common';
 import { apiMethods, isApiMethod, type ApiHandlers, type ApiMethod } from './contract';
@@ -22,6 +22,8 @@ export function toApiError(err: unknown): ApiErrorData {
   if (err instanceof ValidationError) return { code: 'validation', message: err.message, issues: err.issues };
   if (err instanceof z.ZodError) return { code: 'validation', message: 'invalid input', issues: zodIssues(err) };
   if (err instanceof NotFoundError) return { code: 'not-found', message: err.message, issues: [] };
+  // One field refused after the schema (a DNN model, a trace file, the coverage): the form can mark that field.
+  if (err instanceof FieldError) return { code: 'validation', message: err.message, issues: [{ path: err.field, message: err.detail }] };
   if (err instanceof UserError || err instanceof RangeError) return { code: 'user', message: err.message, issues: [] };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: `internal error: ${message}`, issues: [] };

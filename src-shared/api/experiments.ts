@@ -6,7 +6,7 @@ import { scenarioObjectSchema } from './common';
 const axis = <T extends z.ZodType>(item: T) => z.array(item).max(20, 'at most 20 sweep values').default([]);
 
 /** Values swept by an experiment; an empty list keeps the scenario's (or hyper-parameter's) own value. */
-export const sweepSchema = z.object({
+export const sweepSchema = z.strictObject({
   /** V of eq. (30) (paper 1) / the Lyapunov weight of paper 2. */
   lyapunovV: axis(z.number().min(0, 'V must be >= 0').max(1e9)),
   /** Number of client vehicles (agents). */
@@ -20,12 +20,12 @@ export type Sweep = z.infer<typeof sweepSchema>;
 export type SweepAxis = keyof Sweep;
 export const sweepAxes: readonly SweepAxis[] = ['lyapunovV', 'cvCount', 'svCount', 'denoisingSteps'];
 
-export const algoChoiceSchema = z.object({
+export const algoChoiceSchema = z.strictObject({
   algo: z.string().min(1, 'choose an algorithm'),
   hyper: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const experimentRequestSchema = z.object({
+export const experimentRequestSchema = z.strictObject({
   env: envIdSchema.default('vec-dnn'),
   name: z.string().max(120).default(''),
   scenario: z.union([z.literal('default'), scenarioObjectSchema]).default('default'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { episodeRecordSchema, evalRecordSchema, slotRecordSchema } from '../metrics';
 import { runConfigSchema, runSummarySchema } from '../schemas/run';
 import { runIdSchema } from './common';
+import { shownRunStatusSchema } from '../run-status';
 
 /** Numbers read from a run's config that experiments sweep over: V, #CVs, #SVs, denoising steps M. */
 export const runTagsSchema = z.object({
@@ -21,6 +22,8 @@ export const runListItemSchema = z.object({
   group: z.string(),
   /** The engine is running (or has paused) this run right now. */
   live: z.boolean(),
+  /** The status to show (src-shared/run-status.ts): 'interrupted' for a running summary whose process is gone. */
+  status: shownRunStatusSchema.optional(),
   /** The run's algorithm hyper-parameters as given in its request (the runs table shows those that differ). */
   hyper: z.record(z.string(), z.unknown()).default({}),
   /** Scalar metrics of the run's last episode line (the runs table's final-metric columns). */

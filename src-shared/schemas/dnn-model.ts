@@ -3,8 +3,18 @@
 // The chain check (`checkLayerChain`) is pure and exported so a UI can mark the offending cell.
 import { z } from 'zod';
 
-const positiveInt = (what: string) =>
-  z.number({ error: `${what} must be a number` }).int(`${what} must be an integer`).min(1, `${what} must be >= 1`);
+/** A layer size; `max` keeps workloads (products of sizes) finite and physical. */
+const positiveInt = (what: string, max: number) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be an integer`)
+    .min(1, `${what} must be >= 1`)
+    .max(max, `${what} must be <= ${max}`);
+
+/** Feature-map sides, channels, FC units, kernel and stride: far above any real network, far below overflow. */
+const MAX_SIDE = 100_000;
+const MAX_CHANNELS = 1_000_000;
+const MAX_UNITS = 1_000_000_000;
 
 /** Fields every row may carry to describe where its input comes from. */
 const rowWiring = {
@@ -19,28 +29,28 @@ const rowWiring = {
   skipChainCheck: z.boolean().optional(),
 };
 
-export const convLayerSchema = z.object({
+export const convLayerSchema = z.strictObject({
   kind: z.enum(['conv', 'pool']),
   name: z.string().min(1, 'name must be non-empty'),
   /** Input feature-map height H (elements). */
-  h: positiveInt('h'),
+  h: positiveInt('h', MAX_SIDE),
   /** Input feature-map width W (elements). */
-  w: positiveInt('w'),
-  cIn: positiveInt('cIn'),
+  w: positiveInt('w', MAX_SIDE),
+  cIn: positiveInt('cIn', MAX_CHANNELS),
   /** Output channels; a pool row keeps its channels (cOut = cIn). */
-  cOut: positiveInt('cOut'),
+  cOut: positiveInt('cOut', MAX_CHANNELS),
   /** Square kernel size ker. */
-  kernel: positiveInt('kernel'),
-  stride: positiveInt('stride'),
-  padding: z.number().int('padding must be an integer').min(0, 'padding must be >= 0').default(0),
+  kernel: positiveInt('kernel', MAX_SIDE),
+  stride: positiveInt('stride', MAX_SIDE),
+  padding: z.number().int('padding must be an integer').min(0, 'padding must be >= 0').max(MAX_SIDE, `padding must be <= ${MAX_SIDE}`).default(0),
   ...rowWiring,
 });
 
-export const fcLayerSchema = z.object({
+export const fcLayerSchema = z.strictObject({
   kind: z.literal('fc'),
   name: z.string().min(1, 'name must be non-empty'),
-  uIn: positiveInt('uIn'),
-  uOut: positiveInt('uOut'),
+  uIn: positiveInt('uIn', MAX_UNITS),
+  uOut: positiveInt('uOut', MAX_UNITS),
   ...rowWiring,
 });
 
@@ -193,9 +203,9 @@ export function checkLayerChain(layers: readonly DnnLayer[]): LayerChainIssue[] 
 }
 
 export const dnnModelSchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1, 'name must be non-empty').max(64, 'name must be at most 64 characters'),
-    description: z.string().optional(),
+    description: z.string().max(2000).optional(),
     layers: z.array(dnnLayerSchema).min(1, 'a model needs at least one layer'),
   })
   .superRefine((model, ctx) => {

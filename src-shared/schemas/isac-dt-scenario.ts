@@ -4,16 +4,16 @@ import { z } from 'zod';
 
 const range = (lo: number, hi: number, what: string) =>
   z
-    .object({ min: z.number().min(lo).max(hi), max: z.number().min(lo).max(hi) })
+    .strictObject({ min: z.number().min(lo).max(hi), max: z.number().min(lo).max(hi) })
     .refine((r) => r.min <= r.max, { message: `${what}: min must be <= max` });
 
-export const isacPathLossSchema = z.object({
+export const isacPathLossSchema = z.strictObject({
   /** Path gain in dB = interceptDb - slopeDb * log10(distance in m) (Sec. III-C: -38.4 - 21.0 log10 d). */
   interceptDb: z.number().min(-200).max(0),
   slopeDb: z.number().min(0).max(100),
 });
 
-export const isacDtScenarioSchema = z.object({
+export const isacDtScenarioSchema = z.strictObject({
   env: z.literal('isac-dt').default('isac-dt'),
   name: z.string().min(1).max(120).default('Ly-DTMPPO default (paper Sec. VII-A, Table II)'),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
@@ -22,7 +22,7 @@ export const isacDtScenarioSchema = z.object({
   /** tau: slot duration in seconds. */
   slotDurationS: z.number().positive().max(3600).default(1),
   road: z
-    .object({
+    .strictObject({
       /** East-west road; CVs drive east (+x). */
       lengthM: z.number().positive().max(100_000).default(700),
       lanes: z.number().int().min(1).max(12).default(4),
@@ -32,11 +32,11 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   rsus: z
-    .object({
+    .strictObject({
       count: z.number().int().min(1).max(32).default(3),
       spacingM: z.number().positive().max(100_000).default(150),
       /** Explicit longitudinal RSU positions (m); when absent the RSUs are centred on the road at spacingM. */
-      positionsXM: z.array(z.number().min(0)).min(1).max(32).optional(),
+      positionsXM: z.array(z.number().min(0).max(100_000)).min(1).max(32).optional(),
       /** l_k: lateral offset north of the road centre line (Table II: 9.75 m; the text says 9.375 m). */
       lateralOffsetM: z.number().min(0).max(1000).default(9.75),
       /** H_k: antenna height. */
@@ -51,7 +51,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   channel: z
-    .object({
+    .strictObject({
       /** B: bandwidth each CV splits over its links (C4). */
       bandwidthHz: z.number().positive().max(1e11).default(20e6),
       /** sigma_0^2. */
@@ -68,7 +68,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   cvs: z
-    .object({
+    .strictObject({
       /** I: number of CVs = agents (paper: 2-6; Fig. 4 / Table III use 5). */
       count: z.number().int().min(1).max(64).default(5),
       speedMps: range(0, 100, 'cvs.speedMps').default({ min: 12, max: 16 }),
@@ -76,7 +76,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   tasks: z
-    .object({
+    .strictObject({
       /** G^{TasD}: 1 Mb = 1e6 bits. */
       dataBits: range(1, 1e12, 'tasks.dataBits').default({ min: 1e6, max: 3e6 }),
       /** I_c^{task}. */
@@ -90,7 +90,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   energy: z
-    .object({
+    .strictObject({
       kappaCv: z.number().min(0).max(1e-10).default(1e-26),
       kappaRsu: z.number().min(0).max(1e-10).default(1e-28),
       /** E_max = count * eMaxPerCvJ (J per slot) in the virtual queue (27) (the paper gives no value). */
@@ -102,11 +102,11 @@ export const isacDtScenarioSchema = z.object({
   /** alpha of the cost (24). */
   costWeightAlpha: z.number().min(0).max(1).default(0.6),
   lyapunov: z
-    .object({
+    .strictObject({
       /** V of (37)/(39). */
       controlV: z.number().min(0).max(1e9).default(5),
       /** Queues and arrivals enter (39)/(44) counted in this many CPU cycles (1e9 = Gcycles). */
-      queueUnitCycles: z.number().positive().default(1e9),
+      queueUnitCycles: z.number().positive().max(1e15).default(1e9),
       /**
        * 'summed': reward (44) = -(39), one team number summed over the CVs (as printed); 'per-agent': each CV's
        * r_i = -[V C_i + Q_i^loc drift + V_i energy drift + RSU drift / I] (Algorithm 1's r_i), the reported reward
@@ -118,7 +118,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   queues: z
-    .object({
+    .strictObject({
       /** m: sliding window of the Little's-law queueing delay (18) (the paper gives no value). */
       windowSlots: z.number().int().min(1).max(10_000).default(5),
       /** Q_i^{loc} at the first slot, drawn per CV (cycles). */
@@ -128,7 +128,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   offloading: z
-    .object({
+    .strictObject({
       /** 'nearest': a CV offloads only to the nearest RSU in coverage; 'all-in-coverage': to any covering RSU. */
       targets: z.enum(['nearest', 'all-in-coverage']).default('nearest'),
       /** InstrT upload time = instruction upload (9) + coordinate transformation (10); false: (10) only as in (12). */
@@ -138,7 +138,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   actionMapping: z
-    .object({
+    .strictObject({
       /** How the split ratios reach the simplex (C5) and bandwidth the capped simplex (C4). */
       simplex: z.enum(['euclidean', 'normalise']).default('euclidean'),
       /** Floor of the bandwidth ratio of every usable link (keeps rate (1) > 0). */
@@ -148,7 +148,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   digitalTwin: z
-    .object({
+    .strictObject({
       /** Off = the Ly-MAPPO baseline: the DT-provided entries of the state are zeros of the same size. */
       enabled: z.boolean().default(true),
       /**
@@ -159,7 +159,7 @@ export const isacDtScenarioSchema = z.object({
     })
     .prefault({}),
   state: z
-    .object({
+    .strictObject({
       /** Append t / T (0 at the first slot, 1 at the terminal state) to each local state (40), hence to (41). */
       timeFeature: z.boolean().default(false),
     })

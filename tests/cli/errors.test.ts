@@ -84,7 +84,7 @@ describe('the error report', () => {
     expect(describeError(enoent)).toEqual({ line: '/x/y: no such file or folder', exitCode: 2 });
     const big = new TypeError(`boom\n${'x'.repeat(40_000)}`);
     expect(describeError(big)).toEqual({ line: 'internal error: boom (run with --debug for the stack trace)', exitCode: 1 });
-    expect(describeError(new UserError('y'.repeat(1000))).line).toHaveLength(403);
+    expect(describeError(new UserError('y'.repeat(3000))).line).toHaveLength(2003);
   });
 
   it('prints the stack only with --debug', () => {

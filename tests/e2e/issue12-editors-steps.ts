@@ -121,7 +121,7 @@ export async function dnnEditor(page: Page, scratch: string): Promise<void> {
   await setField(page, 'cell-0-cOut', '-5');
   await page.locator('[data-testid=cell-error]').first().waitFor();
   const errors = await page.locator('[data-testid=cell-error]').allTextContents();
-  expect(errors).toEqual(['cOut must be >= 1; got -5; allowed >= 1 (integer)']);
+  expect(errors).toEqual(['cOut must be >= 1; got -5; allowed 1..1e6 (integer)']);
   await shot(page, 'e12-04a-models-invalid-cell');
   await setField(page, 'cell-0-cOut', '64');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=cell-error]').length === 0);

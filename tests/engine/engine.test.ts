@@ -255,7 +255,7 @@ describe('engine: scenarios, models, state, exports', () => {
     const bad = await ok(engine, 'models.profile', { model: broken, bytesPerElement: 4 });
     expect(bad.ok).toBe(false);
     expect(bad.profile).toBeNull();
-    expect(bad.issues.find((i) => i.path === 'layers.0.kernel')?.message).toBe('kernel must be >= 1; got 0; allowed >= 1 (integer)');
+    expect(bad.issues.find((i) => i.path === 'layers.0.kernel')?.message).toBe('kernel must be >= 1; got 0; allowed 1..100000 (integer)');
   });
 
   it('previews highway mobility per slot and warns (not fails) when a vehicle leaves the RSU coverage', async () => {

@@ -82,6 +82,8 @@ function ruleFor(c: ReadmeCommand): Rule {
       },
     };
   }
+  // The runs the commands above wrote, each with its status.
+  if (cmd === 'runs') return { kind: 'run', check: (r) => expect(r.stdout).toMatch(/^run\s+status\s+env\s+algo\s+seed\s+episodes\s+started\n(.+\s+completed\s+vec-dnn\s.+\n)+$/) };
   if (cmd === 'resume') return { kind: 'run', argv: (a) => setFlag(a, '--episodes', '2'), check: (r) => expect(r.stdout).toMatch(/^run completed: 2\/2 episodes/) };
   if (cmd === 'run' && checkpoint) {
     // The README's checkpoint (ep-000400) exists after its 400 episodes; here the resumed run's latest one.

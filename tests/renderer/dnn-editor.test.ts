@@ -15,8 +15,8 @@ function issues(layers: unknown[]): { path: string; message: string }[] {
 
 describe('DNN editor messages', () => {
   it('an invalid cell is reported at its cell only', () => {
-    expect(issues([conv('c1', 8, 3, -5), conv('c2', 8, 4, 4)])).toEqual([{ path: 'layers.0.cOut', message: 'cOut must be >= 1; got -5; allowed >= 1 (integer)' }]);
-    expect(issues([conv('c1', 8, 3, 4), conv('c2', 8, 0, 4)])).toEqual([{ path: 'layers.1.cIn', message: 'cIn must be >= 1; got 0; allowed >= 1 (integer)' }]);
+    expect(issues([conv('c1', 8, 3, -5), conv('c2', 8, 4, 4)])).toEqual([{ path: 'layers.0.cOut', message: 'cOut must be >= 1; got -5; allowed 1..1e6 (integer)' }]);
+    expect(issues([conv('c1', 8, 3, 4), conv('c2', 8, 0, 4)])).toEqual([{ path: 'layers.1.cIn', message: 'cIn must be >= 1; got 0; allowed 1..1e6 (integer)' }]);
   });
 
   it('chain messages number rows from 1, as the "#" column', () => {

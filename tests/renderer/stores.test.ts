@@ -157,7 +157,7 @@ describe('stores against the engine', () => {
     expect(models.editing!.name).toBe('AlexNet (custom)');
     models.setCell(0, 'kernel', '0');
     await models.flushProfile();
-    expect(models.errors['layers.0.kernel']).toBe('kernel must be >= 1; got 0; allowed >= 1 (integer)');
+    expect(models.errors['layers.0.kernel']).toBe('kernel must be >= 1; got 0; allowed 1..100000 (integer)');
     expect(models.profile).toBeNull();
     expect(await models.saveToScenario()).toBe(false);
     models.setCell(0, 'kernel', 'abc');

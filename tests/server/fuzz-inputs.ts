@@ -107,3 +107,44 @@ export function badBodies(rnd: () => number, n: number): string[] {
   ];
   return Array.from({ length: n }, () => pick(rnd, make)());
 }
+
+/** A misspelt key: one of `doc`'s object keys (not a union's `kind`) with a letter inserted. */
+export interface Typo {
+  doc: Json;
+  /** Dotted path of the misspelt key and of the key it replaces. */
+  typo: string;
+  original: string;
+}
+
+export function typoKey(base: Json, rnd: () => number): Typo {
+  const doc = clone(base);
+  const keyPaths = paths(doc).filter((p) => typeof p[p.length - 1] === 'string' && p[p.length - 1] !== 'kind' && !p.some((k) => typeof k === 'number'));
+  const at = pick(rnd, keyPaths);
+  let parent = doc as Record<string, Json>;
+  for (const k of at.slice(0, -1)) parent = parent[k] as Record<string, Json>;
+  const key = String(at[at.length - 1]);
+  const where = Math.floor(rnd() * (key.length + 1));
+  const letter = String.fromCharCode(97 + Math.floor(rnd() * 26));
+  const misspelt = key.slice(0, where) + letter + key.slice(where);
+  parent[misspelt] = parent[key];
+  delete parent[key];
+  const prefix = at.slice(0, -1).join('.');
+  const full = (k: string) => (prefix ? `${prefix}.${k}` : k);
+  return { doc, typo: full(misspelt), original: full(key) };
+}
+
+/** A number field of `doc` set to +-1e308 (no physical quantity is that large). */
+export function absurdNumber(base: Json, rnd: () => number): { doc: Json; field: string; value: number } {
+  const doc = clone(base);
+  const numberPaths = paths(doc).filter((p) => {
+    let v: Json = doc;
+    for (const k of p) v = (v as Record<string | number, Json>)[k];
+    return typeof v === 'number';
+  });
+  const at = pick(rnd, numberPaths);
+  let parent = doc as Record<string | number, Json>;
+  for (const k of at.slice(0, -1)) parent = parent[k] as Record<string | number, Json>;
+  const value = rnd() < 0.5 ? 1e308 : -1e308;
+  parent[at[at.length - 1]] = value;
+  return { doc, field: at.join('.'), value };
+}

@@ -12,7 +12,8 @@ import { runVecDnnEvalSlot } from '../../src-main/engine/eval-slot-vec-dnn';
 import { createEngine, type Engine } from '../../src-main/engine/engine';
 import { startServer, type RunningServer } from '../../src-main/server/server';
 import { FakeExecutor } from '../engine/fake-executor';
-import { badBodies, badTraces, mutate, pick, seeded, type Json } from './fuzz-inputs';
+import { editDistance } from '../../src-shared/nearest-name';
+import { absurdNumber, badBodies, badTraces, mutate, pick, seeded, typoKey, type Json } from './fuzz-inputs';
 
 const SEED = 20261206;
 const TOKEN = 'fuzz-token-0123456789abcdef';
@@ -128,6 +129,38 @@ describe(`fuzz (seed ${SEED})`, () => {
     }
   });
 
+  it('typos and absurd numbers: validate and plan refuse them naming the field (and the key meant)', { timeout: 300_000 }, async () => {
+    const rnd = seeded(SEED + 6);
+    for (const env of ['vec-dnn', 'isac-dt'] as const) {
+      const base = (await engine.invoke('scenario.default', { env })) as Json;
+      for (let i = 0; i < 25; i++) {
+        const t = typoKey(base, rnd);
+        const v = JSON.parse((await post('scenario.validate', JSON.stringify({ env, scenario: t.doc }))).text) as { result: { ok: boolean; issues: { path: string; message: string }[] } };
+        const issue = v.result.issues.find((x) => x.path === t.typo);
+        const meant = /did you mean '([^']+)'\?$/.exec(issue?.message ?? '')?.[1] ?? '';
+        // The suggestion is the key misspelt, or another as close (one edit) in the same object.
+        const parentOf = (p: string) => p.split('.').slice(0, -1).join('.');
+        const lastOf = (p: string) => p.split('.').pop() ?? '';
+        const ok =
+          v.result.ok === false &&
+          issue?.message.startsWith(`unknown key '${t.typo}' in scenario; did you mean '`) === true &&
+          parentOf(meant) === parentOf(t.original) &&
+          editDistance(lastOf(t.typo), lastOf(meant)) <= 1;
+        count(`unknown key (${env})`, ok);
+        expect(ok, `${t.typo} (for ${t.original}): ${JSON.stringify(v.result.issues).slice(0, 300)}`).toBe(true);
+
+        const a = absurdNumber(base, rnd);
+        const refused = JSON.parse((await post('scenario.validate', JSON.stringify({ env, scenario: a.doc }))).text) as { result: { ok: boolean; issues: { path: string; message: string }[] } };
+        const planned = await post('experiments.plan', JSON.stringify({ env, scenario: a.doc, algos: [{ algo: env === 'vec-dnn' ? 'greedy' : 'random' }], episodes: 1 }));
+        const named = refused.result.issues.some((x) => x.path === a.field && x.message.includes(`got ${String(a.value).replace("e+", "e")}; allowed`));
+        const planOk = planned.status === 400 && planned.text.includes(`scenario.${a.field}`);
+        count(`absurd number (${env})`, refused.result.ok === false && named && planOk);
+        expect(named, `${a.field}=${a.value}: ${JSON.stringify(refused.result.issues).slice(0, 300)}`).toBe(true);
+        expect(planOk, `plan ${a.field}=${a.value}: ${planned.text.slice(0, 300)}`).toBe(true);
+      }
+    }
+  });
+
   it('bad experiment requests name the field', { timeout: 300_000 }, async () => {
     const rnd = seeded(SEED + 1);
     const base: Json = { env: 'vec-dnn', scenario: 'default', algos: [{ algo: 'greedy', hyper: {} }], episodes: 2, seeds: [1], name: 'fuzz' };
@@ -223,6 +256,27 @@ describe(`fuzz (seed ${SEED})`, () => {
         count('eval-slot (vec-dnn)', ok);
       }
       expect(ok, `${m.kind} ${m.field}=${JSON.stringify(m.value)}: ${detail}`).toBe(true);
+    }
+  });
+
+  it('eval-slot input with a byte-order mark is read as without one', () => {
+    const rnd = seeded(SEED + 7);
+    const base: Json = {
+      state: { cvs: [{ model: 'alexnet', cpuHz: 5e9, queue: 0, distRsu: 100, distSv: [50] }], svs: [{ cpuHz: 7e9 }] },
+      decisions: [{ cut: 3, target: 1 }],
+    };
+    const outcome = (text: string) => {
+      try {
+        return runVecDnnEvalSlot(text);
+      } catch (err) {
+        return describeError(err).line;
+      }
+    };
+    for (let i = 0; i < 20; i++) {
+      const text = JSON.stringify(i === 0 ? base : mutate(base, rnd).doc);
+      const same = outcome(`\uFEFF${text}`) === outcome(text);
+      count('eval-slot with a byte-order mark', same);
+      expect(same, text.slice(0, 200)).toBe(true);
     }
   });
 

@@ -14,12 +14,12 @@ export function register(program: Command): void {
     });
   scenario
     .command('validate')
-    .description('check a scenario file; prints the resolved scenario (defaults filled in) or every bad field')
+    .description('check a scenario file as `vecwb run` would (fields, DNN models, trace file, RSU coverage); prints the resolved scenario or every bad field')
     .argument('<file>', 'scenario JSON file')
     .addOption(new Option('--env <env>', 'environment (default: the file\'s env field)').choices(envIds))
     .action(async (file: string, opts: { env?: 'vec-dnn' | 'isac-dt' }) => {
-      const { loadScenarioFile } = await import('../../engine/scenarios');
-      const { scenario } = loadScenarioFile(file, opts.env);
+      const { checkScenarioFile } = await import('../../engine/scenarios');
+      const { scenario } = await checkScenarioFile(file, opts.env);
       process.stdout.write(JSON.stringify(scenario, null, 2) + '\n');
     });
 }

@@ -8,7 +8,7 @@ export type { IsacEnv, IsacStepInfo } from './env';
 
 /** `baseDir` is accepted for symmetry with the paper-1 env; this scenario references no files. */
 export async function createIsacEnv(scenario: IsacDtScenarioInput, _opts?: { baseDir?: string }): Promise<IsacEnv> {
-  return isacEnvOf(parseWith(isacDtScenarioSchema, scenario, 'isac-dt scenario'));
+  return isacEnvOf(parseWith(isacDtScenarioSchema, scenario, 'isac-dt scenario', 'scenario'));
 }
 
 /** The environment of a scenario already parsed (defaults filled in). */

@@ -12,69 +12,86 @@ import { pushHistory } from './queues';
 import { evaluateSlot } from './slot';
 import type { CvDecision, CvSlotState, LinkOutcome, RsuSlotState } from './types';
 import { assertFinite } from '../assert-finite';
+import {
+  MAX_BITS,
+  MAX_COORDINATE_M,
+  MAX_CPU_HZ,
+  MAX_ENERGY_J,
+  MAX_FADING_GAIN,
+  MAX_HISTORY,
+  MAX_QUEUE_OPS,
+  MAX_SPEED_MPS,
+  MIN_FADING_GAIN,
+} from '../../../src-shared/schemas/physical-limits';
 
-const nonNeg = z.number().min(0);
+const cycles = z.number().min(0).max(MAX_QUEUE_OPS);
+const history = z.array(cycles).max(MAX_HISTORY).default([]);
+const cpuHz = z.number().min(1).max(MAX_CPU_HZ);
+const coordinateM = z.number().min(-MAX_COORDINATE_M).max(MAX_COORDINATE_M);
 const sameLength = (a: number[], b: number[]) => a.length === b.length;
 const localHistorySchema = z
-  .object({ localQueueCycles: z.array(nonNeg).default([]), localArrivalCycles: z.array(nonNeg).default([]) })
+  .strictObject({ localQueueCycles: history, localArrivalCycles: history })
   .refine((h) => sameLength(h.localQueueCycles, h.localArrivalCycles), {
     message: 'localQueueCycles and localArrivalCycles must have the same length',
   });
 const rsuHistorySchema = z
-  .object({ queueCycles: z.array(nonNeg).default([]), arrivalCycles: z.array(nonNeg).default([]) })
+  .strictObject({ queueCycles: history, arrivalCycles: history })
   .refine((h) => sameLength(h.queueCycles, h.arrivalCycles), { message: 'queueCycles and arrivalCycles must have the same length' });
 
-const taskSchema = z.object({
-  dataBits: z.number().positive(),
-  instructionBits: nonNeg,
-  cyclesPerBit: nonNeg,
-  coTransformCyclesPerBit: nonNeg,
-  maxDelayS: z.number().positive(),
+const taskSchema = z.strictObject({
+  dataBits: z.number().positive().max(MAX_BITS),
+  instructionBits: z.number().min(0).max(MAX_BITS),
+  cyclesPerBit: z.number().min(0).max(1e7),
+  coTransformCyclesPerBit: z.number().min(0).max(1e7),
+  maxDelayS: z.number().positive().max(1e6),
 });
 
 const cvSchema = z
-  .object({
-    xM: z.number(),
+  .strictObject({
+    xM: coordinateM,
     /** Lateral position (m, north positive), or `lane` (0 = southernmost) to use the lane centre. */
-    yM: z.number().optional(),
-    lane: z.number().int().min(0).optional(),
-    speedMps: nonNeg.default(0),
-    cpuHz: z.number().positive(),
+    yM: coordinateM.optional(),
+    lane: z.number().int().min(0).max(100).optional(),
+    speedMps: z.number().min(0).max(MAX_SPEED_MPS).default(0),
+    cpuHz,
     task: taskSchema,
-    localQueueCycles: nonNeg.default(0),
-    virtualEnergyQueueJ: nonNeg.default(0),
+    localQueueCycles: cycles.default(0),
+    virtualEnergyQueueJ: z.number().min(0).max(MAX_ENERGY_J).default(0),
     /** Q^{loc} and lambda^{loc} of earlier slots, oldest first (the window of (18)). */
     history: localHistorySchema.prefault({}),
   })
   .refine((c) => (c.yM === undefined) !== (c.lane === undefined), { message: 'give exactly one of yM and lane' });
 
-const rsuSchema = z.object({
-  queueCycles: nonNeg.default(0),
+const rsuSchema = z.strictObject({
+  queueCycles: cycles.default(0),
   /** Q^{rsu} and sum_i lambda^{rsu} of earlier slots, oldest first. */
   history: rsuHistorySchema.prefault({}),
 });
 
 const ratio = z.number().min(0).max(1);
-const decisionSchema = z.object({
+const decisionSchema = z.strictObject({
   /** l^{loc}; default 1 - sum(offloadRatios). */
   localRatio: ratio.optional(),
-  offloadRatios: z.array(ratio),
-  bandwidthRatios: z.array(ratio),
-  cpuHz: z.array(nonNeg),
+  offloadRatios: z.array(ratio).max(32),
+  bandwidthRatios: z.array(ratio).max(32),
+  cpuHz: z.array(z.number().min(0).max(MAX_CPU_HZ)).max(32),
 });
 
 export const isacEvalSlotInputSchema = z
-  .object({
+  .strictObject({
     scenario: z.union([z.literal('default'), z.record(z.string(), z.unknown())]).default('default'),
     cvs: z.array(cvSchema).min(1).max(64),
     /** One per RSU of the scenario; default: empty queues and history. */
     rsus: z.array(rsuSchema).optional(),
     /** |h_{i,k}|^2 per CV (rows) and RSU (columns); default 1 everywhere. */
-    fadingPowerGains: z.array(z.array(z.number().positive())).optional(),
+    fadingPowerGains: z.array(z.array(z.number().min(MIN_FADING_GAIN).max(MAX_FADING_GAIN)).max(32)).max(64).optional(),
     /** Physical decisions per CV, checked against C4-C6 ... */
-    decisions: z.array(decisionSchema).optional(),
-    /** ... or raw action vectors in [0, 1]^dim per CV, mapped exactly as the environment does. */
-    actions: z.array(z.array(z.number())).optional(),
+    decisions: z.array(decisionSchema).max(64).optional(),
+    /**
+     * ... or raw action vectors in [0, 1]^dim per CV, mapped exactly as the environment does. A value outside
+     * [0, 1] is refused (the environment clips a policy's output; an input here is the user's own number).
+     */
+    actions: z.array(z.array(ratio).max(1000)).max(64).optional(),
   })
   .refine((x) => (x.decisions === undefined) !== (x.actions === undefined), {
     message: 'give exactly one of decisions and actions',
@@ -116,9 +133,15 @@ export interface IsacEvalSlotOutput {
 }
 
 function resolveScenario(s: 'default' | Record<string, unknown>): IsacDtScenario {
-  if (s === 'default') return parseWith(isacDtScenarioSchema, {}, 'isac-dt scenario');
+  if (s === 'default') return parseWith(isacDtScenarioSchema, {}, 'isac-dt scenario', 'scenario');
   if ('env' in s && s.env !== 'isac-dt') throw new UserError(`scenario.env must be 'isac-dt', got '${String(s.env)}'`);
-  return parseWith(isacDtScenarioSchema, s, 'isac-dt scenario');
+  return parseWith(isacDtScenarioSchema, s, 'isac-dt scenario', 'scenario');
+}
+
+/** The input an output value of this evaluator comes from: a CV's values from that CV, an RSU's from that RSU. */
+function isacInputOf(outputPath: readonly string[]): string {
+  const [head, index] = outputPath;
+  return head === 'cvs' || head === 'rsus' ? `${head}.${index}` : 'cvs';
 }
 
 /** Evaluates one slot; throws ValidationError/UserError naming the offending field. */
@@ -234,6 +257,6 @@ export function evaluateIsacSlotInput(data: unknown): IsacEvalSlotOutput {
     modeDataTCount: o.modeDataTCount,
     modeInstrTCount: o.modeInstrTCount,
   };
-  assertFinite(out, '');
+  assertFinite(out, isacInputOf);
   return out;
 }

@@ -1,7 +1,7 @@
 // Paper 1 keeps every vehicle inside the RSU's coverage for the whole episode (Sec. 8.1, journal version):
 // the V2I rate (eq. 1, path loss over dis_i^rsu(t)) and the RSU as edge node j = 1 assume it. Both mobility sources
 // run their positions through this check instead of silently producing vehicles the RSU cannot serve.
-import { UserError } from '../../../src-shared/errors';
+import { FieldError } from '../../../src-shared/errors';
 import type { VehiclePath } from './trace';
 
 export interface RsuCoverage {
@@ -38,7 +38,7 @@ export function findCoverageExit(paths: readonly VehiclePath[], rsu: RsuCoverage
 }
 
 /**
- * Throws a UserError when some vehicle leaves the coverage disc. `describe` turns the offending path id into
+ * Throws a FieldError on rsu.coverageRadiusM when some vehicle leaves the coverage disc. `describe` turns the offending path id into
  * words, `remedy` names the scenario fields that would fix it.
  */
 export function assertWithinCoverage(
@@ -49,7 +49,8 @@ export function assertWithinCoverage(
 ): void {
   const exit = findCoverageExit(paths, rsu);
   if (exit === null) return;
-  throw new UserError(
+  throw new FieldError(
+    'rsu.coverageRadiusM',
     `${describe(exit.id)} is outside the RSU coverage at slot ${exit.slot}: position ` +
       `(${fmt(exit.x)}, ${fmt(exit.y)}) m is ${fmt(exit.distanceM)} m from the RSU at (${fmt(rsu.x)}, ${fmt(rsu.y)}) m, ` +
       `rsu.coverageRadiusM = ${fmt(rsu.coverageRadiusM)}. The paper keeps all vehicles inside the coverage for the ` +

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { UserError } from '../../../src-shared/errors';
+import { MAX_COORDINATE_M } from '../../../src-shared/schemas/mobility';
 import type { MobilityTrace, VehiclePath } from './trace';
 
 /** Timestep times match the slot times t_k = startTimeS + (k-1) tau within this many seconds. */
@@ -65,6 +66,40 @@ function numberAttr(tag: SaxesTagPlain, name: string, where: string): number {
   return value;
 }
 
+/** A position attribute: a finite number within +-MAX_COORDINATE_M metres. */
+function coordinateAttr(tag: SaxesTagPlain, name: string, where: string): number {
+  const value = numberAttr(tag, name, where);
+  if (Math.abs(value) > MAX_COORDINATE_M) {
+    throw new UserError(`${where}: <${tag.name}> attribute ${name}="${tag.attributes[name]}" is outside -1e7..1e7 m`);
+  }
+  return value;
+}
+
+/**
+ * What every reader of a trace refuses, wherever in the file (the upload reads all of it, a run its window):
+ * timestep times that do not increase, a vehicle twice in one timestep.
+ */
+class TimestepOrder {
+  private previousTimeS = Number.NEGATIVE_INFINITY;
+  private idsNow = new Set<string>();
+
+  timestep(t: number, where: string): void {
+    if (t < this.previousTimeS - FCD_TIME_TOLERANCE_S) {
+      throw new UserError(`${where}: timestep time ${t} s comes after ${this.previousTimeS} s; times must increase`);
+    }
+    if (t <= this.previousTimeS + FCD_TIME_TOLERANCE_S) {
+      throw new UserError(`${where}: a second timestep for time ${t} s; times must increase`);
+    }
+    this.previousTimeS = t;
+    this.idsNow.clear();
+  }
+
+  vehicle(id: string, where: string): void {
+    if (this.idsNow.has(id)) throw new UserError(`${where}: vehicle '${id}' appears twice at time ${this.previousTimeS} s`);
+    this.idsNow.add(id);
+  }
+}
+
 /** Feeds the file to saxes and calls the visitor; stops early once `visitor.done()`. */
 async function visitFcd(file: string, visitor: FcdVisitor): Promise<void> {
   const parser = new SaxesParser<{ xmlns: false; position: true; fileName: string }>({
@@ -77,6 +112,7 @@ async function visitFcd(file: string, visitor: FcdVisitor): Promise<void> {
   let stopped = false;
   let sawRoot = false;
   let inTimestep = false;
+  const order = new TimestepOrder();
 
   parser.on('error', (err) => {
     // Anything after the window (e.g. a truncated tail) is never looked at.
@@ -96,12 +132,15 @@ async function visitFcd(file: string, visitor: FcdVisitor): Promise<void> {
     }
     if (tag.name === 'timestep') {
       inTimestep = true;
-      visitor.timestep(numberAttr(tag, 'time', where()), where());
+      const timeS = numberAttr(tag, 'time', where());
+      order.timestep(timeS, where());
+      visitor.timestep(timeS, where());
     } else if (tag.name === 'vehicle') {
       if (!inTimestep) throw new UserError(`${where()}: <vehicle> outside a <timestep>`);
       const id = attr(tag, 'id', where());
       if (id === '') throw new UserError(`${where()}: <vehicle> with an empty id`);
-      visitor.vehicle(id, numberAttr(tag, 'x', where()), numberAttr(tag, 'y', where()), where());
+      order.vehicle(id, where());
+      visitor.vehicle(id, coordinateAttr(tag, 'x', where()), coordinateAttr(tag, 'y', where()), where());
     }
     // Other elements (person, container, ...) carry no vehicle positions: skipped.
     if (visitor.done()) stopped = true;
@@ -257,10 +296,8 @@ export async function readFcdWindow(req: FcdWindowRequest): Promise<MobilityTrac
   };
 
   await visitFcd(file, {
-    timestep(t, where) {
-      if (t < previousTimeS - FCD_TIME_TOLERANCE_S) {
-        throw new UserError(`${where}: timestep time ${t} s comes after ${previousTimeS} s; times must increase`);
-      }
+    // Times in order and one line per vehicle and timestep: checked by visitFcd (TimestepOrder).
+    timestep(t) {
       previousTimeS = t;
       timeS = t;
       if (Number.isNaN(firstTimeS)) firstTimeS = t;
@@ -270,10 +307,7 @@ export async function readFcdWindow(req: FcdWindowRequest): Promise<MobilityTrac
         return;
       }
       const k = Math.round((t - startTimeS) / tau);
-      if (k >= 0 && k < slots && Math.abs(t - slotTime(k)) <= FCD_TIME_TOLERANCE_S) {
-        if (seenSlot[k]) throw new UserError(`${where}: a second timestep for time ${t} s`);
-        currentSlot = k;
-      }
+      if (k >= 0 && k < slots && Math.abs(t - slotTime(k)) <= FCD_TIME_TOLERANCE_S) currentSlot = k;
     },
     vehicle(id, xM, yM, where) {
       const fl = firstLast.get(id);
@@ -281,16 +315,12 @@ export async function readFcdWindow(req: FcdWindowRequest): Promise<MobilityTrac
       else fl.last = timeS;
       if (currentSlot < 0) return;
       if (currentSlot === 0) {
-        if (slot1Positions.has(id)) throw new UserError(`${where}: vehicle '${id}' appears twice at time ${timeS} s`);
         slot1Order.push(id);
         slot1Positions.set(id, { x: xM, y: yM });
         return;
       }
       const track = tracks?.get(id);
       if (track) {
-        if (!Number.isNaN(track.x[currentSlot])) {
-          throw new UserError(`${where}: vehicle '${id}' appears twice at time ${timeS} s`);
-        }
         track.x[currentSlot] = xM;
         track.y[currentSlot] = yM;
       }

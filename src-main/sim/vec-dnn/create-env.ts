@@ -3,10 +3,9 @@
 import { UserError } from '../../../src-shared/errors';
 import { vecDnnScenarioSchema, type VecDnnScenario, type VecDnnScenarioInput } from '../../../src-shared/schemas/vec-dnn-scenario';
 import { parseWith } from '../../../src-shared/validation';
-import { createMobilitySource } from '../mobility/mobility-source';
 import type { MobilitySource } from '../mobility/trace';
 import { VecDnnEnv } from './env';
-import { cvModelNames, resolveModelTypes } from './model-types';
+import { resolveVecDnnResources } from './scenario-resources';
 import type { ObservationConfig } from './observation';
 import { paramsFromScenario } from './slot';
 
@@ -24,7 +23,7 @@ export interface CreateVecDnnEnvOptions {
 }
 
 export async function createVecDnnEnv(scenario: VecDnnScenarioInput, opts: CreateVecDnnEnvOptions = {}): Promise<VecDnnEnv> {
-  return vecDnnEnvOf(parseWith(vecDnnScenarioSchema, scenario, 'vec-dnn scenario'), opts);
+  return vecDnnEnvOf(parseWith(vecDnnScenarioSchema, scenario, 'vec-dnn scenario', 'scenario'), opts);
 }
 
 /** The environment of a scenario already parsed (defaults filled in). */
@@ -33,18 +32,11 @@ export async function vecDnnEnvOf(s: VecDnnScenario, opts: CreateVecDnnEnvOption
     // With V = 0 every Gamma_k (eq. 46) vanishes and the KKT split may leave a type with offloaded work no CPU.
     throw new UserError(`lyapunovV must be > 0 for the vec-dnn environment (got ${s.lyapunovV}); the RSU CPU split (eq. 49) needs V > 0`);
   }
-  const types = resolveModelTypes(s, cvModelNames(s));
-  const mobility =
-    opts.mobility ??
-    (await createMobilitySource(s.mobility, {
-      slots: s.slots,
-      slotDurationS: s.slotDurationS,
-      cvCount: s.cvs.count,
-      svCount: s.svs.count,
-      baseDir: opts.baseDir ?? process.cwd(),
-      traceRoots: opts.traceRoots,
-      rsu: { x: s.rsu.x, y: s.rsu.y, coverageRadiusM: s.rsu.coverageRadiusM },
-    }));
+  const { types, mobility } = await resolveVecDnnResources(s, {
+    baseDir: opts.baseDir ?? process.cwd(),
+    traceRoots: opts.traceRoots,
+    mobility: opts.mobility,
+  });
   return new VecDnnEnv({
     scenario: s,
     params: paramsFromScenario(s, types.profiles),

@@ -17,28 +17,37 @@ import { resolveModel } from './model-catalog';
 import { resolveModelTypes } from './model-types';
 import { evaluateSlot, paramsFromScenario, type VecDnnSlotState } from './slot';
 import { assertFinite } from '../assert-finite';
+import {
+  MAX_CPU_HZ,
+  MAX_DISTANCE_M,
+  MAX_FADING_GAIN,
+  MAX_QUEUE_OPS,
+  MIN_FADING_GAIN,
+} from '../../../src-shared/schemas/physical-limits';
 
-const nonNeg = z.number().min(0);
-const positive = z.number().positive();
+const cpuHz = z.number().min(1).max(MAX_CPU_HZ);
+const queueOps = z.number().min(0).max(MAX_QUEUE_OPS);
+const distanceM = z.number().min(0).max(MAX_DISTANCE_M);
+const fadingGain = z.number().min(MIN_FADING_GAIN).max(MAX_FADING_GAIN);
 
 const cvStateSchema = z.strictObject({
   /** DNN model name (preset or scenario.customModels). */
-  model: z.string().min(1),
+  model: z.string().min(1).max(64),
   /** f_i^loc (Hz). */
-  cpuHz: positive,
+  cpuHz,
   /** Q_i^loc(t) (operations). */
-  queue: nonNeg.default(0),
+  queue: queueOps.default(0),
   /** dis_i^rsu(t) (m). */
-  distRsu: nonNeg,
+  distRsu: distanceM,
   /** dis_{i,j}^veh(t) per SV (m). */
-  distSv: z.array(nonNeg).default([]),
+  distSv: z.array(distanceM).max(64).default([]),
   /** |u_i^rsu(t)|^2; default 1. */
-  fadingRsu: positive.default(1),
+  fadingRsu: fadingGain.default(1),
   /** |u_{i,j}^veh(t)|^2 per SV; default 1 each. */
-  fadingSv: z.array(positive).optional(),
+  fadingSv: z.array(fadingGain).max(64).optional(),
 });
 
-const svStateSchema = z.strictObject({ cpuHz: positive, queue: nonNeg.default(0) });
+const svStateSchema = z.strictObject({ cpuHz, queue: queueOps.default(0) });
 
 export const vecDnnEvalSlotInputSchema = z.strictObject({
   scenario: z.record(z.string(), z.unknown()).optional(),
@@ -46,7 +55,7 @@ export const vecDnnEvalSlotInputSchema = z.strictObject({
     cvs: z.array(cvStateSchema).min(1).max(64),
     svs: z.array(svStateSchema).max(64).default([]),
     /** Q_k^rsu(t) per model name (operations); missing types are empty. */
-    rsuQueues: z.record(z.string(), nonNeg).default({}),
+    rsuQueues: z.record(z.string().max(64), queueOps).default({}),
   }),
   decisions: z.array(
     z.strictObject({
@@ -95,7 +104,16 @@ export type VecDnnEvalSlotOutput = z.infer<typeof vecDnnEvalSlotOutputSchema>;
 
 function resolveScenario(s: Record<string, unknown> | undefined): VecDnnScenario {
   if (s && 'env' in s && s.env !== 'vec-dnn') throw new UserError(`scenario.env must be 'vec-dnn', got '${String(s.env)}'`);
-  return parseWith(vecDnnScenarioSchema, s ?? {}, 'vec-dnn scenario');
+  return parseWith(vecDnnScenarioSchema, s ?? {}, 'vec-dnn scenario', 'scenario');
+}
+
+/** The input an output value of this evaluator comes from: a CV's values from that CV, an SV's from that SV. */
+function vecDnnInputOf(outputPath: readonly string[]): string {
+  const [head, key, index] = outputPath;
+  if (head === 'cvs') return `state.cvs.${key}`;
+  if (head === 'next' && key === 'cvQueues') return `state.cvs.${index}`;
+  if (head === 'next' && key === 'svQueues') return `state.svs.${index}`;
+  return 'state';
 }
 
 /** Evaluates one slot; throws ValidationError/UserError naming the offending field. */
@@ -190,6 +208,6 @@ export function evaluateVecDnnSlotInput(data: unknown): VecDnnEvalSlotOutput {
     objective: o.objective,
     reward: o.reward,
   };
-  assertFinite(out, '');
+  assertFinite(out, vecDnnInputOf);
   return out;
 }

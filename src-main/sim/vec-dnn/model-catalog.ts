@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dnnModelSchema, type DnnModel } from '../../../src-shared/schemas/dnn-model';
 import { UserError } from '../../../src-shared/errors';
 import { parseWith } from '../../../src-shared/validation';
+import { parseUserJson } from '../../../src-shared/json-text';
 import { presetModels } from './dnn-presets';
 
 // Presets go through the same schema as user models, so a broken table fails loudly at start-up.
@@ -43,7 +44,7 @@ export function loadModelFile(path: string): DnnModel {
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = parseUserJson(text);
   } catch (err) {
     throw new UserError(`DNN model file ${path} is not valid JSON: ${(err as Error).message}`);
   }

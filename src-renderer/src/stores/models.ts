@@ -9,6 +9,7 @@ import { api } from '../api';
 import { debounced } from './debounce';
 import { issuesByPath, parseNumberInput } from './paths';
 import { useScenarioStore } from './scenario';
+import { parseUserJson } from '../../../src-shared/json-text';
 
 export type LayerKind = 'conv' | 'pool' | 'fc';
 /** A row as edited: numbers may be missing or text while the user types. */
@@ -222,7 +223,7 @@ export const useModelsStore = defineStore('models', () => {
   async function importJson(text: string): Promise<void> {
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = parseUserJson(text);
     } catch (err) {
       throw new Error(`not valid JSON: ${(err as Error).message}`);
     }

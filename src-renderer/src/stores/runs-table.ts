@@ -1,6 +1,7 @@
 // Columns of the runs table (W&B style): the run's identity, its sweep values, the hyper-parameters that differ
 // among the listed runs and the final value of chosen metrics; sorting by any of them.
 import type { RunListItem } from '../../../src-shared/api/runs';
+import { shownRunStatus } from '../../../src-shared/run-status';
 import { algoLabel } from '../../../src-shared/charts/labels';
 import { describeMetric } from '../../../src-shared/charts/metric-info';
 
@@ -16,9 +17,12 @@ export interface RunColumn {
   value(item: RunListItem): Cell;
 }
 
-/** Status shown for a run: a 'running' or 'paused' summary of a run the engine no longer executes was interrupted. */
+/**
+ * Status shown for a run: the engine's (runStatusOf: 'interrupted' when no live process holds the run); without it,
+ * a 'running' or 'paused' summary of a run the engine no longer executes was interrupted.
+ */
 export function shownStatus(item: RunListItem): string {
-  return !item.live && (item.summary.status === 'running' || item.summary.status === 'paused') ? 'interrupted' : item.summary.status;
+  return item.live ? item.summary.status : (item.status ?? shownRunStatus(item.summary.status, false));
 }
 
 const base: RunColumn[] = [

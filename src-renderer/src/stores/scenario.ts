@@ -158,7 +158,9 @@ export const useScenarioStore = defineStore('scenario', () => {
     const need = traceNeeds.value;
     const pick = pickRoles(t.vehicles, startS, need.windowS, need.cvs, need.svs, keep);
     if (!pick) return false;
-    const mobility = getAt(draft.value, 'mobility') as Json;
+    // Fields of an earlier trace are kept; a highway's (lanes, speeds) are not fields of a trace (the schema refuses them).
+    const previous = getAt(draft.value, 'mobility') as Json | undefined;
+    const mobility = previous?.kind === 'sumo-fcd' ? previous : {};
     setField('mobility', { ...mobility, kind: 'sumo-fcd', file: t.file, startTimeS: startS, cvIds: pick.cvIds, ...(need.svs > 0 ? { svIds: pick.svIds } : { svIds: undefined }) });
     return true;
   }

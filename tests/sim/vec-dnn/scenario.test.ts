@@ -132,7 +132,7 @@ describe('vec-dnn scenario validation: field path and allowed range', () => {
   it('fields inside the mobility union and custom model rows are found by their path', () => {
     expect(bad({ mobility: { kind: 'highway', meanSpeedMps: 80 } })).toContain('  - mobility.meanSpeedMps: got 80; allowed > 0 and <= 70');
     const model = { name: 'Mlp', layers: [{ kind: 'fc', name: 'f1', uIn: 0, uOut: 5 }] };
-    expect(bad({ customModels: [model] })).toContain('  - customModels.0.layers.0.uIn: uIn must be >= 1; got 0; allowed >= 1 (integer)');
+    expect(bad({ customModels: [model] })).toContain('  - customModels.0.layers.0.uIn: uIn must be >= 1; got 0; allowed 1..1e9 (integer)');
   });
 
   it('lengths, integers, choices and cross-field rules read plainly', () => {
