@@ -45,7 +45,7 @@ export const hyperHelp: Record<string, HyperHelp> = {
   hyperLayers: h('Hidden layers of each hypernetwork (Sec. 8.1 (4): 2)', 'layers'),
   mixerActivation: h('Non-linearity after the first mixing layer: ELU as in QMIX, or none (eq. 57 literally)'),
   terminalOnDone: h('Treat the episode end as terminal (no bootstrap in eq. 59)'),
-  doubleQ: h("Double Q target: the online agents choose s' actions, the target agents value them (eq. 59 prints the target's own max)"),
+  doubleQ: h("Double Q target: the online agents choose s' actions, the target agents value them (measured default; false = eq. 59 as printed, the target's own max)"),
   threads: h("Threads for the agent networks: 'auto' uses 2 on a multi-core CPU with the wasm/cpu backends, or a number 1-16"),
   denoisingSteps: h('M: denoising steps of the diffusion agents (Sec. 6.2)', 'steps'),
   betaMin: h('beta_min of the noise schedule (eq. 33)'),

@@ -52,9 +52,11 @@ const common = {
   terminalOnDone: z.boolean().default(true),
   /**
    * Double Q-learning target (not in the paper; van Hasselt et al. 2016, pymarl's double_q): the online agents
-   * pick argmax_a Q_theta_i(s'_i, a), the target agents evaluate it, instead of eq. (59)'s max over Q-hat.
+   * pick argmax_a Q_theta_i(s'_i, a), the target agents evaluate it, instead of eq. (59)'s max over Q-hat (false).
+   * Default true by measurement: without it Q_tot drifts upward and both learners diverge at 7 CVs
+   * (docs/model-notes.md, "Paper 1: learning readings").
    */
-  doubleQ: z.boolean().default(false),
+  doubleQ: z.boolean().default(true),
   /** Threads for the agent networks: 'auto' uses 2 on a multi-core CPU with the wasm/cpu backends. */
   threads: z.union([z.literal('auto'), z.number().int().min(1).max(16)]).default('auto'),
 };

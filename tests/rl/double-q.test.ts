@@ -62,9 +62,9 @@ describe('double Q target', () => {
     group.dispose();
   });
 
-  it('is off by default for both paper-1 learners (eq. 59 as printed)', () => {
-    expect(mad2rlHyperSchema.parse({}).doubleQ).toBe(false);
-    expect(pqmixHyperSchema.parse({}).doubleQ).toBe(false);
-    expect(pqmixHyperSchema.parse({ doubleQ: true }).doubleQ).toBe(true);
+  it('is on by default for both paper-1 learners; false keeps eq. (59) as printed', () => {
+    expect(mad2rlHyperSchema.parse({}).doubleQ).toBe(true);
+    expect(pqmixHyperSchema.parse({}).doubleQ).toBe(true);
+    expect(pqmixHyperSchema.parse({ doubleQ: false }).doubleQ).toBe(false);
   });
 });
