@@ -53,8 +53,8 @@ const common = {
   /**
    * Double Q-learning target (not in the paper; van Hasselt et al. 2016, pymarl's double_q): the online agents
    * pick argmax_a Q_theta_i(s'_i, a), the target agents evaluate it, instead of eq. (59)'s max over Q-hat (false).
-   * Default true by measurement: without it Q_tot drifts upward and both learners diverge at 7 CVs
-   * (docs/model-notes.md, "Paper 1: learning readings").
+   * Default true by measurement: it slows the upward drift of Q_tot that makes both learners diverge at 7 CVs
+   * and delays the divergence, without removing it (docs/model-notes.md, "Paper 1: learning readings").
    */
   doubleQ: z.boolean().default(true),
   /** Threads for the agent networks: 'auto' uses 2 on a multi-core CPU with the wasm/cpu backends. */
