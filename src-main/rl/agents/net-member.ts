@@ -87,17 +87,17 @@ export class NetMember {
 
   /** Online forward without a cache (the double-Q choice at s'): Q [E, A]; the pending forward is untouched. */
   forwardOnlineNoCache(obsRows: Float32Array, E: number, noise: Float32Array): Float32Array {
-    const obs = tf.tensor2d(obsRows, [E, this.net.obsDim]);
-    const { q } = this.net.forward(this.online, obs, noise, false);
-    const out = Float32Array.from(q.dataSync());
-    tf.dispose([obs, q]);
-    return out;
+    return this.forwardWith(this.online, obsRows, E, noise);
   }
 
   /** Target forward (no cache): Q-hat [E, A]. */
   forwardTarget(obsRows: Float32Array, E: number, noise: Float32Array): Float32Array {
+    return this.forwardWith(this.target, obsRows, E, noise);
+  }
+
+  private forwardWith(params: ParamSet, obsRows: Float32Array, E: number, noise: Float32Array): Float32Array {
     const obs = tf.tensor2d(obsRows, [E, this.net.obsDim]);
-    const { q } = this.net.forward(this.target, obs, noise, false);
+    const { q } = this.net.forward(params, obs, noise, false);
     const out = Float32Array.from(q.dataSync());
     tf.dispose([obs, q]);
     return out;
