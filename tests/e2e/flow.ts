@@ -3,13 +3,33 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import { pngSize } from '../../src-main/export/figure-render';
 import { readMetrics, readSummary } from '../../src-main/experiments/run-folder';
 import { repoRoot } from './serve-process';
 
 export const shotsDir = path.join(repoRoot, 'test-output', 'screenshots');
+
+/** Debian's Chromium (or CHROMIUM_PATH), driven by playwright-core. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Runs body; on a failure saves a full-page screenshot as test-output/screenshots/<shotName>.png and rethrows. */
+export async function withFailureShot(page: Page, shotName: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (err) {
+    await page.screenshot({ path: path.join(shotsDir, `${shotName}.png`), fullPage: true }).catch(() => {});
+    throw err;
+  }
+}
 
 export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(shotsDir, { recursive: true });

@@ -7,12 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { shotsDir, watchProblems } from './flow';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, shotsDir, watchProblems, withFailureShot } from './flow';
 import { dnnEditor, paper2Form, presetAsks, slotMetricAndExports, sumoSpider } from './issue12-editors-steps';
 import { startServe, type ServeProcess } from './serve-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 
 let browser: Browser;
@@ -28,23 +27,11 @@ async function openApp(url: string): Promise<{ page: Page; problems: string[] }>
   return { page, problems };
 }
 
-async function step(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (err) {
-    await page.screenshot({ path: path.join(shotsDir, `failure-issue12-editors-${name}.png`), fullPage: true }).catch(() => {});
-    throw err;
-  }
-}
-
 describe.skipIf(!haveChromium)('issue 12 item 7: scenario and model editors (vecwb serve + Chromium)', () => {
   beforeAll(async () => {
     runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e12ed-'));
     serve = await startServe(runsDir, 900_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 1_000_000);
 
   afterAll(async () => {
@@ -56,11 +43,11 @@ describe.skipIf(!haveChromium)('issue 12 item 7: scenario and model editors (vec
     fs.mkdirSync(shotsDir, { recursive: true });
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e12ed-files-'));
     const { page, problems } = await openApp(serve!.url);
-    await step(page, 'paper2', () => paper2Form(page));
-    await step(page, 'preset', () => presetAsks(page));
-    await step(page, 'sumo', () => sumoSpider(page));
-    await step(page, 'dnn', () => dnnEditor(page, scratch));
-    await step(page, 'slot-exports', () => slotMetricAndExports(page, scratch));
+    await withFailureShot(page, 'failure-issue12-editors-paper2', () => paper2Form(page));
+    await withFailureShot(page, 'failure-issue12-editors-preset', () => presetAsks(page));
+    await withFailureShot(page, 'failure-issue12-editors-sumo', () => sumoSpider(page));
+    await withFailureShot(page, 'failure-issue12-editors-dnn', () => dnnEditor(page, scratch));
+    await withFailureShot(page, 'failure-issue12-editors-slot-exports', () => slotMetricAndExports(page, scratch));
     expect(problems).toEqual([]);
     await page.close();
   }, 1_800_000);

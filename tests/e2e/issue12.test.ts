@@ -5,12 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { shotsDir, watchProblems } from './flow';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium, watchProblems, withFailureShot } from './flow';
 import { continueThenStop, experimentsForm, exports, resumeAfterRestart, runsTable, urlAndKeys } from './issue12-steps';
 import { startServe, type ServeProcess } from './serve-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 
 let browser: Browser;
@@ -27,23 +26,11 @@ async function openApp(url: string): Promise<{ page: Page; problems: string[] }>
   return { page, problems };
 }
 
-async function withFailureShot(page: Page, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (err) {
-    await page.screenshot({ path: path.join(shotsDir, 'failure-issue12.png'), fullPage: true }).catch(() => {});
-    throw err;
-  }
-}
-
 describe.skipIf(!haveChromium)('issue 12: runs, exports and experiments (vecwb serve + Chromium)', () => {
   beforeAll(async () => {
     runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e12-'));
     serve = await startServe(runsDir, 900_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 1_000_000);
 
   afterAll(async () => {
@@ -55,13 +42,13 @@ describe.skipIf(!haveChromium)('issue 12: runs, exports and experiments (vecwb s
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e12-dl-'));
     const { page, problems } = await openApp(serve!.url);
     let runId = '';
-    await withFailureShot(page, async () => {
+    await withFailureShot(page, 'failure-issue12', async () => {
       runId = await continueThenStop(page, runsDir, () => serve!.stop());
     });
     await page.close();
     serve = await startServe(runsDir, 900_000);
     const { page: again, problems: more } = await openApp(serve.url);
-    await withFailureShot(again, async () => {
+    await withFailureShot(again, 'failure-issue12', async () => {
       await resumeAfterRestart(again, runsDir, runId);
       await runsTable(again);
       await urlAndKeys(again, async (hash) => (await openApp(`${serve!.url}${hash}`)).page);

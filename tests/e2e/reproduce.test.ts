@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import * as XLSX from 'xlsx';
-import { shot, shotsDir, watchProblems } from './flow';
+import { CHROMIUM, launchChromium, shot, shotsDir, watchProblems } from './flow';
 import { startServe, type ServeProcess } from './serve-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 
 let browser: Browser;
@@ -22,10 +21,7 @@ describe.skipIf(!haveChromium)('Reproduce screen in a real browser (vecwb serve)
   beforeAll(async () => {
     runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e-repro-'));
     serve = await startServe(runsDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -7,22 +7,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
+  CHROMIUM,
   compareRuns,
   exportAndCheck,
   invalidLayerCell,
+  launchChromium,
   runWatchCancel,
   scenarioFromPreset,
   shot,
-  shotsDir,
   twoSeedBands,
   uploadGzipTrace,
   watchProblems,
+  withFailureShot,
 } from './flow';
 import { startServe, type ServeProcess } from './serve-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (install it with: apt-get install -y chromium, or set CHROMIUM_PATH)`);
@@ -40,23 +41,11 @@ async function openApp(url: string): Promise<{ page: Page; problems: string[] }>
   return { page, problems };
 }
 
-async function withFailureShot(page: Page, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (err) {
-    await page.screenshot({ path: path.join(shotsDir, 'failure.png'), fullPage: true }).catch(() => {});
-    throw err;
-  }
-}
-
 describe.skipIf(!haveChromium)('workbench in a real browser (vecwb serve)', () => {
   beforeAll(async () => {
     runsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vecwb-e2e-'));
     serve = await startServe(runsDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -66,7 +55,7 @@ describe.skipIf(!haveChromium)('workbench in a real browser (vecwb serve)', () =
 
   it('trace upload, preset, layer error, run with live chart, cancel, exports, seeds band, compare, then a restart restores the state', async () => {
     const { page, problems } = await openApp(serve!.url);
-    await withFailureShot(page, async () => {
+    await withFailureShot(page, 'failure', async () => {
       // The token left the address bar once the app had it.
       expect(page.url()).not.toContain('token=');
       expect(await page.locator('[data-testid=start-demo]').isVisible()).toBe(true);
@@ -86,7 +75,7 @@ describe.skipIf(!haveChromium)('workbench in a real browser (vecwb serve)', () =
     await serve!.stop();
     serve = await startServe(runsDir);
     const { page: again } = await openApp(serve.url);
-    await withFailureShot(again, async () => {
+    await withFailureShot(again, 'failure', async () => {
       // The flow ended on the Runs screen (compare): that is where the app reopens.
       await again.locator('[data-testid=runs-table]').waitFor();
       expect(await again.locator('[data-testid=run-row]').count()).toBe(3);
