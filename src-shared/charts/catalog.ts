@@ -45,6 +45,9 @@ export function buildFigure(id: string, input: FigureInput, opts: FigureBuildOpt
   if (opts.lastN !== undefined && (!Number.isInteger(opts.lastN) || opts.lastN < 1 || opts.lastN > 1_000_000)) {
     throw new UserError(`lastN must be an integer in 1..1000000, got ${opts.lastN}`);
   }
+  if (opts.yScale !== undefined && !['auto', 'linear', 'log'].includes(opts.yScale)) {
+    throw new UserError(`yScale must be auto, linear or log, got ${String(opts.yScale)}`);
+  }
   return getFigure(id).build(input, opts);
 }
 

@@ -11,6 +11,8 @@ export interface FigureInput {
   layerProfile?: { modelName: string; layers: readonly LayerProfile[] };
 }
 
+export type YScale = 'linear' | 'log' | 'auto';
+
 export interface FigureBuildOptions extends FigureOptions {
   /** Trailing moving-average window of the curves, in episodes. Default per figure (see catalogue). */
   window?: number;
@@ -25,6 +27,11 @@ export interface FigureBuildOptions extends FigureOptions {
   mode?: 'bar' | 'line';
   /** Draw mean +/- std across seeds (bands / error bars). Default true; false for the per-entry queue figures. */
   spread?: boolean;
+  /**
+   * Value axis of the sweep figures: 'linear', 'log', or 'auto' (default): log when every plotted mean is positive
+   * and the largest is at least 100 times the smallest (a diverged run would otherwise flatten the others).
+   */
+  yScale?: YScale;
   /** Paper 1 completion time: per-slot sum over CVs (default, the objective of P1) or mean per CV. */
   completionTime?: 'sum' | 'mean';
   /** Only runs of this algorithm (figures of one method: Fig. 6a, 7, 9 / p2 Fig. 5a, 7). */

@@ -10,7 +10,7 @@ import { algorithmsPhrase, describeFigure } from './figure-titles';
 import { describeMetric } from './metric-info';
 import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, evalCurve, type FigureParam, type FigureRun } from './run-data';
 import { groupName, sortGroupNames } from './run-groups';
-import { buildSweepChart, sweepChartTable, type SweepChartSpec } from './sweep-chart';
+import { sweepFigure, type SweepChartSpec } from './sweep-chart';
 import { p1Table2 } from './p1-table2';
 
 /** Default smoothing of paper 1's curves (the paper does not say; see docs/model-notes.md). */
@@ -21,9 +21,6 @@ function curveResult(id: string, spec: CurveChartSpec, opts: FigureBuildOptions,
   return { title: spec.title, option: buildCurveChart(spec, opts), tables: [curveChartTable(id, spec)], warnings };
 }
 
-function sweepResult(id: string, spec: SweepChartSpec, opts: FigureBuildOptions, warnings: string[]): FigureResult {
-  return { title: spec.title, option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
-}
 
 function completionKey(opts: FigureBuildOptions): 'completionTimeSumS' | 'completionTimeMeanS' {
   return opts.completionTime === 'mean' ? 'completionTimeMeanS' : 'completionTimeSumS';
@@ -97,7 +94,7 @@ function completionSweep(id: string, param: FigureParam, xName: string, versus: 
       key === 'completionTimeSumS'
         ? `${yName} (sum over CVs of d_i, eq. 17, per slot; mean over slots)`
         : `${yName} (mean over CVs of d_i, eq. 17, per slot; mean over slots)`;
-    return sweepResult(id, {
+    return sweepFigure(id, {
       title: describeFigure(yName, { of: algorithmsPhrase(runs), how: `versus ${versus}`, runs, vary: [param] }),
       x: { name: xName, type: 'category', categories },
       y: { name: yDef, unit: 's', type: 'value', fromZero: true, nonNegative: true },
@@ -125,7 +122,7 @@ function fig9a(input: FigureInput, opts: FigureBuildOptions = {}): FigureResult 
     value: sweepPointReader(opts, key, warnings, 'array-mean'),
   }));
   const { categories, series } = sweepSeries(runs, (r) => r.params.lyapunovV, defs);
-  return sweepResult('p1-fig9a', {
+  return sweepFigure('p1-fig9a', {
     title: describeFigure('Average task queue backlog', { of: algo ? algoLabel(algo) : '', how: 'versus V', runs, vary: ['lyapunovV'] }),
     x: { name: 'Lyapunov control parameter V', type: 'category', categories },
     y: { name: 'Average backlog (mean over the queues of a kind and over slots)', unit: 'G operations', type: 'value', fromZero: true, nonNegative: true },

@@ -11,7 +11,7 @@ import { describeMetric, P2_CV_QUEUE_KEY } from './metric-info';
 import { episodeArrayCurves, episodeArrayMeanCurve, episodeCurve, evalCurve, scaleCurve, type FigureParam, type FigureRun } from './run-data';
 import { groupName, sortGroupNames } from './run-groups';
 import { mean, sampleStd, type Curve } from './stats';
-import { buildSweepChart, sweepChartTable } from './sweep-chart';
+import { sweepFigure } from './sweep-chart';
 import type { DataTable } from './table';
 
 /** Paper 2 smooths its curves with a 50-episode moving average (Sec. VII-C 2). */
@@ -122,7 +122,7 @@ function metricSweep(id: string, key: string, param: FigureParam, xName: string,
       mode: opts.mode ?? 'bar',
       errorBars: opts.spread ?? true,
     };
-    return { title: spec.title, option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
+    return sweepFigure(id, spec, opts, warnings);
   };
 }
 

@@ -1,6 +1,7 @@
 // A metric against a swept parameter (#CVs, #SVs, V): per series (algorithm or queue kind) the mean across
 // seeds with +/- std error bars, as grouped bars or as lines with markers.
 import type { BarSeriesOption, CustomSeriesOption, EChartsOption, LineSeriesOption } from 'echarts';
+import type { FigureBuildOptions, FigureResult, YScale } from './figure-types';
 import { cartesianFrame, resolveStyle, type AxisSpec, type FigureOptions } from './style';
 import type { DataTable } from './table';
 
@@ -37,9 +38,33 @@ export function barCentreOffset(i: number, n: number): number {
   return -usable / 2 + i * width * (1 + BAR_GAP) + width / 2;
 }
 
-export function buildSweepChart(spec: SweepChartSpec, opts: FigureOptions = {}): EChartsOption {
+/** Means of every plotted point. */
+function plottedMeans(series: readonly SweepSeries[]): number[] {
+  return series.flatMap((s) => s.points.flatMap((p) => (p === null ? [] : [p.mean])));
+}
+
+/**
+ * Whether the value axis is logarithmic: never for 'linear' or when a mean is <= 0 (a log axis cannot show it);
+ * always for 'log' otherwise; for 'auto' when the largest mean is at least 100 times the smallest.
+ */
+export function sweepUsesLogAxis(series: readonly SweepSeries[], scale: YScale = 'auto'): boolean {
+  const means = plottedMeans(series);
+  if (scale === 'linear' || means.length === 0 || means.some((m) => !(m > 0))) return false;
+  return scale === 'log' || Math.max(...means) >= 100 * Math.min(...means);
+}
+
+/** Bottom of a log axis: the power of ten at or below the smallest mean (lower whiskers stop there). */
+export function logAxisFloor(series: readonly SweepSeries[]): number {
+  return 10 ** Math.floor(Math.log10(Math.min(...plottedMeans(series))));
+}
+
+export function buildSweepChart(spec: SweepChartSpec, opts: FigureOptions & { yScale?: YScale } = {}): EChartsOption {
   const style = resolveStyle(opts);
-  const option = cartesianFrame(spec.title, spec.x, spec.y, style, opts, spec.series.map((s) => s.name));
+  const log = sweepUsesLogAxis(spec.series, opts.yScale);
+  const floor = log ? logAxisFloor(spec.series) : 0;
+  const yAxis: AxisSpec = log ? { ...spec.y, name: `${spec.y.name}, log scale`, type: 'log' } : spec.y;
+  const option = cartesianFrame(spec.title, spec.x, yAxis, style, opts, spec.series.map((s) => s.name));
+  if (log && Array.isArray(option.yAxis)) option.yAxis = option.yAxis.map((a) => ({ ...a, min: floor, startValue: floor })); // bars grow from the floor, not from 1
   option.tooltip = { trigger: spec.mode === 'bar' ? 'item' : 'axis' };
   const n = spec.series.length;
   const out: (BarSeriesOption | LineSeriesOption | CustomSeriesOption)[] = [];
@@ -77,7 +102,8 @@ export function buildSweepChart(spec: SweepChartSpec, opts: FigureOptions = {}):
       out.push({
         type: 'custom',
         name: s.name,
-        data: s.points.flatMap((p, k) => (p === null || p.n < 2 ? [] : [[k, p.mean - p.std, p.mean + p.std]])),
+        // On a log axis a whisker that would reach 0 or below stops at the axis floor.
+        data: s.points.flatMap((p, k) => (p === null || p.n < 2 ? [] : [[k, log ? Math.max(p.mean - p.std, floor) : p.mean - p.std, p.mean + p.std]])),
         encode: { x: 0, y: [1, 2] },
         silent: true,
         tooltip: { show: false },
@@ -103,6 +129,12 @@ export function buildSweepChart(spec: SweepChartSpec, opts: FigureOptions = {}):
   });
   option.series = out;
   return option;
+}
+
+/** A sweep figure with its data table; says so when a requested log axis could not be used. */
+export function sweepFigure(id: string, spec: SweepChartSpec, opts: FigureBuildOptions, warnings: string[]): FigureResult {
+  if (opts.yScale === 'log' && !sweepUsesLogAxis(spec.series, 'log')) warnings.push('log scale needs every plotted value > 0; drawn on a linear axis');
+  return { title: spec.title, option: buildSweepChart(spec, opts), tables: [sweepChartTable(id, spec)], warnings };
 }
 
 /** The data behind a sweep chart: one row per category with mean, std and seed count of every series. */

@@ -271,6 +271,54 @@ describe('paper 2 figures', () => {
   });
 });
 
+describe('sweep figures: value axis scale', () => {
+  // Fig. 6a with one diverged learner: 0.4 / 0.5 for Ly-MAPPO and 40 (100x) for Ly-MATD3 at 6 CVs.
+  const runs = [
+    run('ly-mappo', 1, { cvCount: 3, lyapunovV: 5 }, [{ costMean: 0.4 }], 'isac-dt'),
+    run('ly-mappo', 1, { cvCount: 6, lyapunovV: 5 }, [{ costMean: 0.5 }], 'isac-dt'),
+    run('ly-matd3', 1, { cvCount: 3, lyapunovV: 5 }, [{ costMean: 0.8 }], 'isac-dt'),
+    run('ly-matd3', 1, { cvCount: 6, lyapunovV: 5 }, [{ costMean: 40 }], 'isac-dt'),
+    run('ly-matd3', 2, { cvCount: 6, lyapunovV: 5 }, [{ costMean: 40.2 }], 'isac-dt'),
+  ];
+  const yAxis = (opts: Parameters<typeof buildFigure>[2]) => {
+    const r = buildFigure('p2-fig6a', { runs }, opts);
+    return { axis: (r.option as { yAxis: { type: string; name: string; min?: number }[] }).yAxis[0], warnings: r.warnings, series: seriesOf(r.option) };
+  };
+  it("'auto' switches to log10 when the means span 100x, with the axis floor at the power of ten below the smallest", () => {
+    const { axis } = yAxis({});
+    expect(axis.type).toBe('log');
+    expect(axis.name).toBe('System average cost, log scale');
+    expect(axis.min).toBe(0.1);
+    expect((axis as { startValue?: number }).startValue).toBe(0.1); // bars grow from the floor
+  });
+  it("'linear' keeps a value axis from 0; 'auto' keeps it when the span is below 100x", () => {
+    expect(yAxis({ yScale: 'linear' }).axis.type).toBe('value');
+    const small = buildFigure('p2-fig6a', { runs: runs.slice(0, 3) }).option as { yAxis: { type: string }[] };
+    expect(small.yAxis[0].type).toBe('value');
+  });
+  it('keeps whiskers above the floor and stops one that would reach 0 at the floor', () => {
+    // Ly-MATD3 at 6 CVs: mean 40.1, std 0.1414 (2 seeds) -> whisker 39.96..40.24, above the floor.
+    const bars = yAxis({ yScale: 'log' }).series.filter((s) => s.type === 'custom');
+    const [k, lo, hi] = (bars[0].data as number[][])[0];
+    expect(k).toBe(1);
+    expect(lo).toBeCloseTo(40.1 - Math.SQRT2 / 10, 6);
+    expect(hi).toBeCloseTo(40.1 + Math.SQRT2 / 10, 6);
+    // Seeds 40 and 0.2: mean 20.1, std 28.14 -> the lower end (-8.04) stops at the floor 0.1.
+    const spread = [...runs.slice(0, 4), run('ly-matd3', 2, { cvCount: 6, lyapunovV: 5 }, [{ costMean: 0.2 }], 'isac-dt')];
+    const r = buildFigure('p2-fig6a', { runs: spread }, { yScale: 'log' });
+    const [, lo2, hi2] = (seriesOf(r.option).filter((s) => s.type === 'custom')[0].data as number[][])[0];
+    expect(lo2).toBe(0.1);
+    expect(hi2).toBeCloseTo(20.1 + 39.8 / Math.SQRT2, 6);
+  });
+  it("draws a linear axis with a warning when 'log' is asked for values <= 0, and rejects unknown scales", () => {
+    const zero = [run('ly-mappo', 1, { cvCount: 3, lyapunovV: 5 }, [{ costMean: 0 }], 'isac-dt'), runs[1]];
+    const r = buildFigure('p2-fig6a', { runs: zero }, { yScale: 'log' });
+    expect((r.option as { yAxis: { type: string }[] }).yAxis[0].type).toBe('value');
+    expect(r.warnings.join()).toMatch(/log scale needs every plotted value > 0/);
+    expect(() => buildFigure('p2-fig6a', { runs }, { yScale: 'ln' as 'log' })).toThrow(/yScale must be auto, linear or log, got ln/);
+  });
+});
+
 describe('p1 Fig. 1: layer profile', () => {
   it('draws output size (MB) as bars and workload (G operations) as a line on a second axis', () => {
     const layers = [

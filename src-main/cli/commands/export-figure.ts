@@ -16,6 +16,7 @@ export function addDrawingOptions(cmd: Command, pixelRatioFlag = '--scale'): Com
     .option('--window <episodes>', 'moving-average window of curves (default: 20 for paper 1, 50 for paper 2)')
     .option('--last <episodes>', 'episodes at the end of each run averaged into a sweep point (default 50)')
     .option('--mode <bar|line>', 'sweep figures: grouped bars (default) or lines')
+    .option('--y-scale <auto|linear|log>', 'sweep figures: value axis; auto (default) is log when the values span 100x or more')
     .option('--completion-time <sum|mean>', 'paper 1 completion time: sum over CVs per slot (default) or mean per CV')
     .option('--algo <name>', 'only runs of this algorithm')
     .option('--spread', 'draw mean +/- std across seeds (default; off for the per-CV/SV/DNN queue figures)')

@@ -16,6 +16,7 @@ const optionsSchema = z.object({
   window: intIn('window', 1, 100_000).optional(),
   last: intIn('last', 1, 1_000_000).optional(),
   mode: z.enum(['bar', 'line'], { error: '--mode must be bar or line' }).optional(),
+  yScale: z.enum(['auto', 'linear', 'log'], { error: '--y-scale must be auto, linear or log' }).optional(),
   completionTime: z.enum(['sum', 'mean'], { error: '--completion-time must be sum or mean' }).optional(),
   algo: z.string().min(1).optional(),
   spread: z.boolean().optional(),
@@ -30,5 +31,5 @@ export function parseFigureOptions(raw: Record<string, unknown>): FigureCliOptio
 }
 
 export function buildOptionsFrom(o: FigureCliOptions): FigureBuildOptions {
-  return { window: o.window, lastN: o.last, mode: o.mode, completionTime: o.completionTime, algo: o.algo, spread: o.spread, showTitle: o.title };
+  return { window: o.window, lastN: o.last, mode: o.mode, yScale: o.yScale, completionTime: o.completionTime, algo: o.algo, spread: o.spread, showTitle: o.title };
 }
