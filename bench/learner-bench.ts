@@ -15,8 +15,6 @@
 //   npm run bench -- --json            one JSON object per line (`bench: "p1"` and `"p1-pytorch"`; p2: bench/isac.bench.ts)
 //   options: --backends wasm,cpu  --threads auto|1|2  --algo mad2rl|pqmix  --steps N  --decisions N
 //            --paths fused,tf-ops  --torch auto|off
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { listPresetModels } from '../src-main/sim/vec-dnn/model-catalog';
 import { profileModel } from '../src-main/sim/vec-dnn/dnn-layers';
 import type { EnvSpec } from '../src-main/sim/env';
@@ -24,6 +22,7 @@ import { Random } from '../src-main/sim/random';
 import { backendOrder, selectBackend } from '../src-main/rl/backend';
 import { isMad2rl, parseMad2rlHyper, parsePqmixHyper, type LearnerHyper } from '../src-main/rl/config';
 import { QmixLearner } from '../src-main/rl/learners/qmix-learner';
+import { runPythonReference, type ReferenceResult } from './python-reference';
 
 interface Options {
   json: boolean;
@@ -251,21 +250,10 @@ interface TorchRow {
 }
 
 /** bench/pytorch_reference.py when python3 has torch (Debian: python3-torch), else null with the reason. */
-function runTorchReference(o: Options): { row: TorchRow | null; why: string } {
-  // VECWB_PYTHON, else the first python3 that imports torch (Debian's /usr/bin/python3 may sit behind a pyenv shim)
-  const candidates = process.env.VECWB_PYTHON ? [process.env.VECWB_PYTHON] : ['python3', '/usr/bin/python3'];
-  const python = candidates.find((py) => {
-    const probe = spawnSync(py, ['-c', 'import torch'], { encoding: 'utf8' });
-    return !probe.error && probe.status === 0;
-  });
-  if (!python) return { row: null, why: 'no python3 with torch found (Debian: apt-get install python3-torch; or set VECWB_PYTHON)' };
-  const script = fileURLToPath(new URL('./pytorch_reference.py', import.meta.url));
+function runTorchReference(o: Options): ReferenceResult<TorchRow> {
   const threads = o.threads === 'auto' ? 2 : o.threads;
-  const args = [script, '--threads', String(threads), ...(o.steps ? ['--steps', String(o.steps)] : []), ...(o.decisions ? ['--decisions', String(o.decisions)] : [])];
-  const res = spawnSync(python, args, { encoding: 'utf8' });
-  if (res.status !== 0) return { row: null, why: `pytorch_reference.py failed: ${(res.stderr ?? '').trim().split('\n').pop()}` };
-  const line = res.stdout.trim().split('\n').pop() ?? '';
-  return { row: JSON.parse(line) as TorchRow, why: '' };
+  const args = ['--threads', String(threads), ...(o.steps ? ['--steps', String(o.steps)] : []), ...(o.decisions ? ['--decisions', String(o.decisions)] : [])];
+  return runPythonReference<TorchRow>('pytorch_reference.py', args);
 }
 
 const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;

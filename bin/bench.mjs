@@ -10,13 +10,14 @@
 // Every other option belongs to one part and is passed to it:
 //   startup: --runs N (runs per command, default 7)
 //   p1: --backends wasm,cpu  --threads auto|N  --algo mad2rl|pqmix  --steps N  --decisions N  --paths fused,tf-ops  --torch auto|off
-//   p2: --backend auto|wasm|cpu  --algos ly-dtmppo,...  --episodes N
+//   p2: --backend auto|wasm|cpu  --algos ly-dtmppo,...  --episodes N  --torch auto|off  --torch-threads N
+// An option that several parts have (--torch: p1 and p2) goes to each of them.
 import { register } from 'tsx/esm/api';
 
 const PARTS = {
   startup: { module: '../bench/startup.ts', options: ['--runs'] },
   p1: { module: '../bench/learner-bench.ts', options: ['--backends', '--threads', '--algo', '--steps', '--decisions', '--paths', '--torch'] },
-  p2: { module: '../bench/isac.bench.ts', options: ['--backend', '--algos', '--episodes'] },
+  p2: { module: '../bench/isac.bench.ts', options: ['--backend', '--algos', '--episodes', '--torch', '--torch-threads'] },
 };
 
 function parseArgs(argv) {
@@ -36,18 +37,21 @@ function parseArgs(argv) {
       only.add(v);
       continue;
     }
-    const part = Object.keys(PARTS).find((p) => PARTS[p].options.includes(a));
-    if (!part) {
+    const owners = Object.keys(PARTS).filter((p) => PARTS[p].options.includes(a));
+    if (owners.length === 0) {
       const all = Object.entries(PARTS).map(([p, d]) => `${p}: ${d.options.join(' ')}`).join('; ');
       throw new Error(`unknown option ${a} (--json, --only ${Object.keys(PARTS).join('|')}; ${all})`);
     }
     const v = argv[++i];
     if (v === undefined) throw new Error(`${a} needs a value`);
-    args[part].push(a, v);
-    given[part].push(a);
+    for (const p of owners) {
+      args[p].push(a, v);
+      given[p].push(a);
+    }
   }
   for (const p of Object.keys(PARTS)) {
-    if (!only.has(p) && given[p].length > 0) throw new Error(`${given[p].join(', ')} belong to ${p}, which --only leaves out`);
+    const orphans = given[p].filter((a) => !Object.keys(PARTS).some((q) => only.has(q) && PARTS[q].options.includes(a)));
+    if (!only.has(p) && orphans.length > 0) throw new Error(`${orphans.join(', ')} belong to ${p}, which --only leaves out`);
   }
   return { parts: Object.keys(PARTS).filter((p) => only.has(p)), args };
 }

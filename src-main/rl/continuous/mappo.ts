@@ -25,9 +25,11 @@ import {
   unsquashFromBox,
 } from './squash';
 
-/** Bounds of the log-std when the actor outputs it ('state' mode). */
-const LOG_STD_MIN = -5;
-const LOG_STD_MAX = 2;
+/** Bounds of the log-std when the actor outputs it ('state' mode); bench/mappo-reference-args.ts passes them on. */
+export const LOG_STD_MIN = -5;
+export const LOG_STD_MAX = 2;
+/** Scale of the policy head's initial weights. */
+export const POLICY_HEAD_SCALE = 0.01;
 
 interface PendingAction {
   actions: Float32Array[];
@@ -49,7 +51,7 @@ export class MappoLearner extends ContinuousLearnerBase {
   /** 'state' mode: added to the raw log-std head so the initial log-std (head ~ 0) is hyper.initLogStd. */
   private readonly logStdOffset: number;
   /** Critic outputs: nAgents (per-agent rewards) or 1 (team reward). */
-  private readonly valueHeads: number;
+  readonly valueHeads: number;
 
   constructor(
     name: string,
@@ -61,7 +63,7 @@ export class MappoLearner extends ContinuousLearnerBase {
     const { nAgents, obsDim, stateDim, actionDim } = this.shape;
     const heads = hyper.stdMode === 'state' ? 2 * actionDim : actionDim;
     // Policy head starts small (x0.01) so every agent begins near the centre of its action box.
-    this.actor = new StackedMlp(nAgents, [obsDim, ...hyper.hiddenSizes, heads], this.initRng, 0.01);
+    this.actor = new StackedMlp(nAgents, [obsDim, ...hyper.hiddenSizes, heads], this.initRng, POLICY_HEAD_SCALE);
     this.logStd =
       hyper.stdMode === 'parameter'
         ? Array.from({ length: nAgents }, () => tf.tidy(() => tf.variable(tf.fill([1, actionDim], hyper.initLogStd))))
@@ -78,6 +80,11 @@ export class MappoLearner extends ContinuousLearnerBase {
     const span = LOG_STD_MAX - LOG_STD_MIN;
     const init = Math.min(LOG_STD_MAX - 1e-3 * span, Math.max(LOG_STD_MIN + 1e-3 * span, hyper.initLogStd));
     this.logStdOffset = Math.atanh((2 * (init - LOG_STD_MIN)) / span - 1);
+  }
+
+  /** Slots one update learns from when the rollout is full: an episode ('episode') or B ('slots'). */
+  get rolloutCapacity(): number {
+    return this.buffer.dims.capacity;
   }
 
   /** Mean [B, d] and log-std ([1, d] or [B, d]) of agent i's Gaussian for normalised observations [B, obsDim]. */
