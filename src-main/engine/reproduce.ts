@@ -17,6 +17,7 @@ import {
   type ScaleName,
 } from '../experiments/paper-experiments';
 import { loadScenarioFile } from '../experiments/scenarios';
+import { hyperOverrides } from '../experiments/hyper-overrides';
 import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
 import { reproduceExperiment, type DrawingOptions, type ReproduceResult } from '../report/reproduction';
 import type { RunLauncher, SweepHooks } from '../experiments/sweeps';
@@ -32,6 +33,8 @@ export interface ReproduceArgs {
   episodes?: unknown;
   seeds?: unknown;
   scenario?: unknown;
+  /** `key=value` / `algo:key=value` pairs (experiments/hyper-overrides.ts). */
+  hyper?: unknown;
   out?: unknown;
   formats?: unknown;
 }
@@ -78,6 +81,11 @@ function experimentOverrides(exp: PaperExperiment, raw: ReproduceArgs): Experime
   if (raw.scenario !== undefined) {
     if (exp.kind !== 'sweep') throw new UserError(`--scenario: ${exp.id} draws a model, it runs no scenario`);
     out.scenario = loadScenarioFile(String(raw.scenario), exp.request.env ?? 'vec-dnn').scenario;
+  }
+  if (raw.hyper !== undefined) {
+    if (exp.kind !== 'sweep') throw new UserError(`--hyper: ${exp.id} draws a model, it runs no algorithm`);
+    const pairs = Array.isArray(raw.hyper) ? raw.hyper.map(String) : [String(raw.hyper)];
+    out.hyper = hyperOverrides(exp.request.env ?? 'vec-dnn', exp.request.algos.map((a) => a.algo), pairs);
   }
   return out;
 }

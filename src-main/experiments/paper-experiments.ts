@@ -295,6 +295,8 @@ export interface ExperimentOverrides {
    * the swept values) win, everything else (e.g. energy constants, mobility) comes from here.
    */
   scenario?: Record<string, unknown>;
+  /** Hyper-parameters per algorithm laid over the experiment's and the scale's (`vecwb reproduce --hyper`). */
+  hyper?: Record<string, Record<string, unknown>>;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -348,7 +350,8 @@ export function parseScale(raw: unknown): ScaleName {
 /** The sweep definition of an experiment at a scale, with a researcher's overrides (scale 'custom' then). */
 export function sweepDefinition(exp: PaperSweepExperiment, scale: ScaleName, overrides: ExperimentOverrides = {}): SweepDefinition {
   let request: ExperimentRequestInput = scaledRequest(exp, scale);
-  const custom = overrides.episodes !== undefined || overrides.seeds !== undefined || overrides.scenario !== undefined;
+  const custom = overrides.episodes !== undefined || overrides.seeds !== undefined || overrides.scenario !== undefined || overrides.hyper !== undefined;
+  if (overrides.hyper !== undefined) request = { ...request, algos: withHyper(request.algos, overrides.hyper) };
   if (overrides.episodes !== undefined) request = { ...request, episodes: overrides.episodes };
   if (overrides.seeds !== undefined) request = { ...request, seeds: overrides.seeds };
   if (overrides.scenario !== undefined) {

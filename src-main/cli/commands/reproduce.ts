@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--episodes <n>', "episodes per run instead of the scale's (scale 'custom')")
     .option('--seeds <list>', "seeds, comma-separated, instead of the scale's")
     .option('--scenario <file>', "scenario file laid under the experiment's settings (e.g. resources/scenarios/isac-dt-energy-in-mb.json)")
+    .option('--hyper <key=value...>', 'hyper-parameters (JSON values) for every algorithm of the experiment that has the key, or algo:key=value for one (scale \'custom\')')
     .option('--workers <n>', 'runs executed at the same time, each in its own process (default: cores / threads per run, at least 1)')
     .option('--queue <redis-url>', 'enqueue the runs on a cluster (redis://[:password@]host:port or rediss://) and collect them; vecwb worker executes them');
   addDrawingOptions(cmd, '--png-scale').action(async (id: string | undefined, raw: Record<string, unknown>) => {
