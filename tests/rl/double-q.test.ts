@@ -62,6 +62,27 @@ describe('double Q target', () => {
     group.dispose();
   });
 
+  it("with omega = 0 (bootstrap false) skips the passes at s': zero qNextMax, the same Q(s, a) and the same update", () => {
+    const make = () => new AgentGroup({ agents: [{ agent: 0, net: { kind: 'mlp', shape }, initSeed: 5 }], adam, tau: 0.1 });
+    const [a, b] = [make(), make()];
+    const input = { agent: 0, obs, nextObs, actions: Int32Array.of(2, 4), nextMasks: masks, seedOnline: 0, seedTarget: 0, doubleQ: true };
+    const [full] = a.trainForward([input]);
+    const [skip] = b.trainForward([{ ...input, bootstrap: false }]);
+    expect(Array.from(skip.qNextMax)).toEqual([0, 0]);
+    expect(Array.from(full.qNextMax).some((v) => v !== 0)).toBe(true);
+    expect(Array.from(skip.qChosen)).toEqual(Array.from(full.qChosen));
+    for (const g of [a, b]) {
+      g.trainBackward([{ agent: 0, dqChosen: Float32Array.of(0.7, -0.2) }]);
+      g.applyUpdate(1);
+    }
+    const pa = a.exportState();
+    const pb = b.exportState();
+    expect(pb.map((x) => x.name)).toEqual(pa.map((x) => x.name));
+    pa.forEach((x, k) => expect(Array.from(pb[k].data)).toEqual(Array.from(x.data)));
+    a.dispose();
+    b.dispose();
+  });
+
   it('is on by default for both paper-1 learners; false keeps eq. (59) as printed', () => {
     expect(mad2rlHyperSchema.parse({}).doubleQ).toBe(true);
     expect(pqmixHyperSchema.parse({}).doubleQ).toBe(true);

@@ -72,12 +72,16 @@ export class ActorCriticMember implements GroupMember {
     const E = d.actions.length;
     const A = this.critic.net.nActions;
     const none = new Float32Array(0);
+    const bootstrap = d.bootstrap ?? true;
     // Double Q: the online critic's choice at s', computed before the cached forward.
-    const nextChoice = d.doubleQ ? maskedRowArgmax(this.critic.forwardOnlineNoCache(d.nextObs, E, none), d.nextMasks, E, A) : null;
+    const nextChoice = bootstrap && d.doubleQ ? maskedRowArgmax(this.critic.forwardOnlineNoCache(d.nextObs, E, none), d.nextMasks, E, A) : null;
     const q = this.critic.forwardOnline(d.obs, E, none);
     const qChosen = pickChosen(q, d.actions, A, this.agent);
-    const qNextAll = this.critic.forwardTarget(d.nextObs, E, none);
-    const qNextMax = nextChoice ? pickChosen(qNextAll, nextChoice, A, this.agent) : maskedRowMax(qNextAll, d.nextMasks, E, A); // eq. (59)
+    let qNextMax: Float32Array = new Float32Array(E); // omega = 0: nothing at s' enters eq. (59)
+    if (bootstrap) {
+      const qNextAll = this.critic.forwardTarget(d.nextObs, E, none);
+      qNextMax = nextChoice ? pickChosen(qNextAll, nextChoice, A, this.agent) : maskedRowMax(qNextAll, d.nextMasks, E, A); // eq. (59)
+    }
     this.pending = { actions: d.actions, obs: d.obs, q: Float32Array.from(q), noise: trainNoise(this.actor.net, d).online };
     return { agent: this.agent, qChosen, qNextMax };
   }

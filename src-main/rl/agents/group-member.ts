@@ -27,6 +27,11 @@ export interface TrainForwardInput {
   rowSeeds?: Int32Array;
   /** Double Q (hyper doubleQ): a' = argmax of the online Q at s'_i, valued by the target; else max of Q-hat (59). */
   doubleQ?: boolean;
+  /**
+   * false when omega = 0 (hyper gamma): eq. (59) then needs nothing at s', so the passes at s' are skipped and
+   * qNextMax is all zeros. Default true.
+   */
+  bootstrap?: boolean;
 }
 
 export interface TrainForwardOutput {
@@ -97,10 +102,12 @@ export class QMember implements GroupMember {
     const E = d.actions.length;
     const A = this.q.net.nActions;
     const noise = trainNoise(this.q.net, d);
+    const bootstrap = d.bootstrap ?? true;
     // Double Q: the online choice at s' (same noise as the target pass), computed before the cached forward.
-    const nextChoice = d.doubleQ ? maskedRowArgmax(this.q.forwardOnlineNoCache(d.nextObs, E, noise.target), d.nextMasks, E, A) : null;
+    const nextChoice = bootstrap && d.doubleQ ? maskedRowArgmax(this.q.forwardOnlineNoCache(d.nextObs, E, noise.target), d.nextMasks, E, A) : null;
     const qChosen = pickChosen(this.q.forwardOnline(d.obs, E, noise.online), d.actions, A, this.agent);
     this.actions = d.actions;
+    if (!bootstrap) return { agent: this.agent, qChosen, qNextMax: new Float32Array(E) };
     const qNextAll = this.q.forwardTarget(d.nextObs, E, noise.target);
     const qNextMax = nextChoice ? pickChosen(qNextAll, nextChoice, A, this.agent) : maskedRowMax(qNextAll, d.nextMasks, E, A); // eq. (59)
     return { agent: this.agent, qChosen, qNextMax };

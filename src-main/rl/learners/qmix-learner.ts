@@ -351,6 +351,7 @@ export class QmixLearner {
           seedTarget: seeds[i][1],
           rowSeeds: replayNoise ? batch.seeds[i] : undefined,
           doubleQ: h.doubleQ,
+          bootstrap: h.gamma > 0,
         }));
         for (const r of await g.trainForward(inputs)) {
           for (let e = 0; e < E; e++) {
