@@ -157,7 +157,9 @@ async function onPath<T>(path: NetPath, f: () => Promise<T>): Promise<T> {
 async function benchBackend(name: string, o: Options) {
   const backend = await selectBackend(name);
   const spec = paperSpec();
-  const hyperIn = { threads: o.threads };
+  // The step of Algorithm 1 as printed (omega 0.99, eq. 59's own max), the step bench/pytorch_reference.py times;
+  // the learners' defaults (doubleQ, gamma 0) do more or less work per step.
+  const hyperIn = { threads: o.threads, gamma: 0.99, doubleQ: false };
   const hyper = o.algo === 'mad2rl' ? parseMad2rlHyper(hyperIn) : parsePqmixHyper(hyperIn);
   const paths: NetPath[] = backend.name === 'wasm' ? o.paths : ['tf-ops'];
   const learners: QmixLearner[] = [];
