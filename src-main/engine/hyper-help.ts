@@ -28,7 +28,7 @@ export const hyperHelp: Record<string, HyperHelp> = {
   adamBeta1: h('Adam beta1 (first-moment decay)'),
   adamBeta2: h('Adam beta2 (second-moment decay)'),
   adamEps: h('Adam epsilon (numerical floor of the denominator)'),
-  gamma: h('Discount factor (omega of eq. 59; gamma of Table II in paper 2)'),
+  gamma: h('Discount factor (omega of eq. 59; gamma of Table II in paper 2). Paper 1: measured default 0, learning the per-slot drift-plus-penalty reward (56) slot by slot; 0.99 = Sec. 8.1 as printed'),
   'qmix:tau': h('Soft target update rate (epsilon of eqs. 60-61)'),
   'qmix:rewardScale': h('Factor on the common reward (56) before the replay and the TD target; not in the paper (1 = as printed)'),
   'qmix:rewardNorm': h('Divide rewards in the TD target by their running std (not in the paper)'),
