@@ -2,8 +2,8 @@
 // h_{l+1} = ReLU(h_l W_l + b_l) for the hidden layers, y = h_{L-1} W_{L-1} + b_{L-1} linear at the output;
 // W_l is [in, out] row-major (the tfjs variable's layout), b_l is [out]. For the tiny matrices of the PPO
 // update (30 rows, 64-wide layers) the per-op dispatch of tfjs costs far more than the arithmetic, so
-// fast-ppo-update.ts runs the whole update here. Weights stay float32 (as the tfjs variables); activations,
-// gradients and sums are float64.
+// fast-ppo-update.ts runs the whole update here. Weights, activations and gradients are stored as float32, as
+// tfjs stores them; every sum runs in float64 and is rounded once.
 
 /** One network's parameters: w[l] ([sizes[l], sizes[l+1]] row-major) and b[l] ([sizes[l+1]]). */
 export interface HostMlp {
@@ -15,21 +15,21 @@ export interface HostMlp {
 /** Activations of a forward pass: acts[0] = the input, acts[l] = layer l's output ([rows, sizes[l]]). */
 export interface MlpTape {
   rows: number;
-  acts: Float64Array[];
+  acts: Float32Array[];
 }
 
 /** Gradient accumulators shaped like a HostMlp's parameters. */
 export interface MlpGrads {
-  w: Float64Array[];
-  b: Float64Array[];
+  w: Float32Array[];
+  b: Float32Array[];
 }
 
 export function zeroGrads(sizes: readonly number[]): MlpGrads {
-  const w: Float64Array[] = [];
-  const b: Float64Array[] = [];
+  const w: Float32Array[] = [];
+  const b: Float32Array[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
-    w.push(new Float64Array(sizes[l] * sizes[l + 1]));
-    b.push(new Float64Array(sizes[l + 1]));
+    w.push(new Float32Array(sizes[l] * sizes[l + 1]));
+    b.push(new Float32Array(sizes[l + 1]));
   }
   return { w, b };
 }
@@ -45,12 +45,12 @@ export function clearGrads(g: MlpGrads): void {
  * (16 running sums share 8 loads), which is what makes the host path fast in V8; the edges run 4 x 1 and 1 x 4.
  */
 export function matMulABt(
-  A: Float64Array,
+  A: Float32Array,
   R: number,
-  B: Float64Array,
+  B: Float32Array,
   C: number,
   K: number,
-  out: Float64Array,
+  out: Float32Array,
   bias: Float32Array | null,
   accumulate: boolean,
 ): void {
@@ -166,8 +166,8 @@ export function matMulABt(
   }
 }
 
-/** [R, C] row-major -> [C, R] row-major, as float64. */
-export function transposeInto(src: ArrayLike<number>, R: number, C: number, out: Float64Array = new Float64Array(R * C)): Float64Array {
+/** [R, C] row-major -> [C, R] row-major. */
+export function transposeInto(src: Float32Array, R: number, C: number, out: Float32Array = new Float32Array(R * C)): Float32Array {
   for (let r = 0; r < R; r++) {
     const o = r * C;
     for (let c = 0; c < C; c++) out[c * R + r] = src[o + c];
@@ -176,16 +176,14 @@ export function transposeInto(src: ArrayLike<number>, R: number, C: number, out:
 }
 
 /** Forward pass on x [rows, sizes[0]] (row-major): h_{l+1} = ReLU(h_l W_l + b_l), the last layer linear. */
-export function mlpForward(net: HostMlp, x: ArrayLike<number>, rows: number): MlpTape {
+export function mlpForward(net: HostMlp, x: Float32Array, rows: number): MlpTape {
   const { sizes, w, b } = net;
   const L = sizes.length - 1;
-  const x0 = new Float64Array(rows * sizes[0]);
-  for (let i = 0; i < x0.length; i++) x0[i] = x[i];
-  const acts: Float64Array[] = [x0];
+  const acts: Float32Array[] = [x]; // read only
   for (let l = 0; l < L; l++) {
     const nIn = sizes[l];
     const nOut = sizes[l + 1];
-    const z = new Float64Array(rows * nOut);
+    const z = new Float32Array(rows * nOut);
     // z = h W + b = h (W^T)^T + b
     matMulABt(acts[l], rows, transposeInto(w[l], nIn, nOut), nOut, nIn, z, b[l], false);
     if (l < L - 1) for (let k = 0; k < z.length; k++) if (!(z[k] > 0)) z[k] = 0; // ReLU
@@ -199,7 +197,7 @@ export function mlpForward(net: HostMlp, x: ArrayLike<number>, rows: number): Ml
  * dL/db_l = 1^T dz_l to `grads`, with dh_l = dz_l W_l^T masked by ReLU's derivative (1 where its output is > 0,
  * else 0: tfjs's step(x)). The input's gradient is not formed.
  */
-export function mlpBackward(net: HostMlp, tape: MlpTape, dOut: Float64Array, grads: MlpGrads): void {
+export function mlpBackward(net: HostMlp, tape: MlpTape, dOut: Float32Array, grads: MlpGrads): void {
   const { sizes, w } = net;
   const { rows, acts } = tape;
   let dy = dOut;
@@ -208,13 +206,17 @@ export function mlpBackward(net: HostMlp, tape: MlpTape, dOut: Float64Array, gra
     const nOut = sizes[l + 1];
     const h = acts[l];
     const gB = grads.b[l];
-    for (let r = 0; r < rows; r++) for (let j = 0; j < nOut; j++) gB[j] += dy[r * nOut + j];
+    for (let j = 0; j < nOut; j++) {
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += dy[r * nOut + j];
+      gB[j] += sum;
+    }
     // dW [nIn, nOut] = h^T dy = (h^T) (dy^T)^T
     matMulABt(transposeInto(h, rows, nIn), nIn, transposeInto(dy, rows, nOut), nOut, rows, grads.w[l], null, true);
     if (l === 0) break;
     // dh [rows, nIn] = dy W^T, W read as [nIn, nOut]
-    const dh = new Float64Array(rows * nIn);
-    matMulABt(dy, rows, Float64Array.from(w[l]), nIn, nOut, dh, null, false);
+    const dh = new Float32Array(rows * nIn);
+    matMulABt(dy, rows, w[l], nIn, nOut, dh, null, false);
     for (let k = 0; k < dh.length; k++) if (!(h[k] > 0)) dh[k] = 0;
     dy = dh;
   }

@@ -81,7 +81,7 @@ function netsOf(opt: HostAdamState, sizes: readonly number[], count: number): Ho
 }
 
 /** Gradients in the optimiser's variable order (w0, b0, w1, b1, ... per network). */
-function flatGrads(grads: readonly MlpGrads[]): Float64Array[] {
+function flatGrads(grads: readonly MlpGrads[]): Float32Array[] {
   return grads.flatMap((g) => g.w.flatMap((w, l) => [w, g.b[l]]));
 }
 
@@ -91,7 +91,7 @@ function flatGrads(grads: readonly MlpGrads[]): Float64Array[] {
  * theta <- theta - alpha_t m / (sqrt(v) + eps) with alpha_t = lr sqrt(1 - b2^t) / (1 - b1^t) (Kingma & Ba's
  * epsilon-hat form). Returns the mean pre-clipping norm over the groups.
  */
-export function hostAdamStep(opt: HostAdamState, grads: readonly Float64Array[]): number {
+export function hostAdamStep(opt: HostAdamState, grads: readonly Float32Array[]): number {
   const { nGroups, groupOf, params, beta1: b1, beta2: b2, epsilon } = opt;
   const sq = new Float64Array(nGroups);
   for (let i = 0; i < grads.length; i++) {
@@ -149,7 +149,7 @@ export function fastPpoUpdate(
   const halfSpan = 0.5 * (settings.logStdMax - logStdMin);
   const lo = 1 - clipRatio;
   const hi = 1 + clipRatio;
-  const dOut = new Float64Array(n * 2 * d);
+  const dOut = new Float32Array(n * 2 * d);
   const z = new Float64Array(d);
   const sigma = new Float64Array(d);
   const th = new Float64Array(d);
@@ -170,8 +170,10 @@ export function fastPpoUpdate(
         const o = r * 2 * d;
         let logp = 0;
         for (let k = 0; k < d; k++) {
-          // log-std bounded to [LOG_STD_MIN, LOG_STD_MAX] by tanh (mappo.ts policy())
-          const t = Math.tanh(out[o + d + k] + logStdOffset);
+          // log-std bounded to [LOG_STD_MIN, LOG_STD_MAX] by tanh (mappo.ts policy()); tanh rounded to float32 as
+          // tfjs has it, so that a saturated head (|raw| > ~9.5) gets exactly the zero gradient 1 - t^2 = 0 it gets
+          // there (in float64 it would be ~1e-9, which Adam's normalisation turns into real steps)
+          const t = Math.fround(Math.tanh(Math.fround(out[o + d + k] + logStdOffset)));
           const logStd = logStdMin + halfSpan * (t + 1);
           const s = Math.exp(logStd);
           const zk = (u[i][r * d + k] - out[o + k]) / s;
@@ -196,7 +198,7 @@ export function fastPpoUpdate(
           // d log N / d mu = z / sigma; d log N / d log sigma = z^2 - 1; the entropy bonus adds -coef / n to the latter
           dOut[o + k] = (dLogp * z[k]) / sigma[k];
           const dLogStd = dLogp * (z[k] * z[k] - 1) - entropyCoef / n;
-          dOut[o + d + k] = dLogStd * halfSpan * (1 - th[k] * th[k]);
+          dOut[o + d + k] = dLogStd * halfSpan * Math.fround(1 - Math.fround(th[k] * th[k])); // tanh' in float32
         }
         klSum += ratio - 1 - logRatio; // approx KL (k3)
         if (Math.abs(ratio - 1) > clipRatio) clippedCount++;
@@ -214,7 +216,7 @@ export function fastPpoUpdate(
     const tape = mlpForward(critic, batch.states, n);
     const v = tape.acts[tape.acts.length - 1];
     const m = n * H;
-    const dv = new Float64Array(m);
+    const dv = new Float32Array(m);
     let valueLoss = 0;
     for (let k = 0; k < m; k++) {
       const e = v[k] - batch.targets[k];

@@ -45,7 +45,7 @@ describe('fast-mlp backward', () => {
     };
     const tape = mlpForward(net, x, rows);
     const y = tape.acts[sizes.length - 1];
-    const dy = Float64Array.from(y, (v, k) => c[k] + v);
+    const dy = Float32Array.from(y, (v, k) => c[k] + v);
     const g = zeroGrads(sizes);
     clearGrads(g);
     mlpBackward(net, tape, dy, g);
