@@ -14,6 +14,21 @@ export interface AdamOptions {
   maxGradNorm?: number;
 }
 
+/** Adam's state as plain arrays (variables in the optimiser's order, grouped by `groupOf`). */
+export interface HostAdamState {
+  params: Float32Array[];
+  m: Float32Array[];
+  v: Float32Array[];
+  groupOf: number[];
+  nGroups: number;
+  step: number;
+  lr: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  maxGradNorm: number;
+}
+
 export class Adam {
   readonly vars: tf.Variable[];
   private readonly groupOf: number[];
@@ -74,6 +89,37 @@ export class Adam {
 
   get steps(): number {
     return this.step;
+  }
+
+  /**
+   * Host copies of the variables, the moments and the step count, for an update computed outside tfjs
+   * (fast-ppo-update.ts); `writeHost` puts the result back. The copies are fresh arrays the caller may modify.
+   */
+  readHost(): HostAdamState {
+    const read = (vs: readonly tf.Variable[]) => vs.map((v) => Float32Array.from(v.dataSync() as Float32Array));
+    return {
+      params: read(this.vars),
+      m: read(this.m),
+      v: read(this.v),
+      groupOf: [...this.groupOf],
+      nGroups: this.nGroups,
+      step: this.step,
+      lr: this.lr,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      maxGradNorm: this.maxGradNorm,
+    };
+  }
+
+  /** Writes host variables, moments and step count (from `readHost`, after a host update) back. */
+  writeHost(state: HostAdamState): void {
+    tf.tidy(() => {
+      this.vars.forEach((v, i) => v.assign(tf.tensor(state.params[i], v.shape)));
+      this.m.forEach((v, i) => v.assign(tf.tensor(state.m[i], v.shape)));
+      this.v.forEach((v, i) => v.assign(tf.tensor(state.v[i], v.shape)));
+    });
+    this.step = state.step;
   }
 
   exportState(prefix: string): { step: number; arrays: Record<string, NamedArray> } {

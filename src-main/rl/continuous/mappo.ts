@@ -9,6 +9,7 @@ import { Adam } from './adam';
 import { assertFinite } from './env-adapter';
 import { computeGae } from './gae';
 import type { PpoHyper } from './hyper';
+import { fastPpoEnabled, fastPpoUpdate } from './fast-ppo-update';
 import { ContinuousLearnerBase, takeScalar, type LearnerSnapshot } from './learner-base';
 import { exportVariables, importVariables, perAgentTensors, StackedMlp } from './networks';
 import { RolloutBuffer } from './rollout-buffer';
@@ -259,14 +260,81 @@ export class MappoLearner extends ContinuousLearnerBase {
   /** Algorithm 1 lines 11-18: GAE (46), then E epochs of the clipped surrogate (47)-(48) and the critic MSE (49). */
   update(): void {
     const h = this.hyper;
-    const { nAgents, obsDim, stateDim, actionDim } = this.shape;
-    const n = this.buffer.size;
-    if (n === 0) return;
+    if (this.buffer.size === 0) return;
     const buf = this.buffer;
 
     // Advantages (46) and returns R_t = A_t + V(s_t) (49) with the critic before this update.
     const first = this.targets(true);
     const returns = first.returns;
+    // The epochs: on the host (fast-ppo-update.ts) where it covers the configuration, else on tfjs.
+    if (fastPpoEnabled(h)) this.epochsOnHost(first);
+    else this.epochsOnTf(first);
+    if (this.logStd.length) {
+      this.record('logStdMean', tf.tidy(() => tf.mean(tf.concat(this.logStd, 0)).dataSync()[0]));
+    }
+    let meanReturn = 0;
+    for (const r of returns) meanReturn += r;
+    this.record('returnMean', meanReturn / returns.length);
+    this.record('updates', 1);
+    buf.clear();
+  }
+
+  /** The update's epochs on the host: weights and Adam moments read once, written back once. */
+  private epochsOnHost(first: { advantages: Float32Array; targets: Float32Array }): void {
+    const h = this.hyper;
+    const { nAgents, obsDim, stateDim, actionDim } = this.shape;
+    const n = this.buffer.size;
+    const buf = this.buffer;
+    const actor = this.actorOpt.readHost();
+    const critic = this.criticOpt.readHost();
+    fastPpoUpdate(
+      {
+        rows: n,
+        nAgents,
+        obsDim,
+        stateDim,
+        actionDim,
+        valueHeads: this.valueHeads,
+        obs: buf.obs.subarray(0, n * nAgents * obsDim),
+        preSquash: buf.preSquash.subarray(0, n * nAgents * actionDim),
+        logProbs: buf.logProbs.subarray(0, n * nAgents),
+        states: this.normaliseStates(buf.states.subarray(0, n * stateDim)),
+        advantages: first.advantages,
+        targets: first.targets,
+      },
+      {
+        epochs: h.epochs,
+        clipRatio: h.clipRatio,
+        entropyCoef: h.entropy === 'off' ? 0 : h.entropyCoef,
+        logStdMin: LOG_STD_MIN,
+        logStdMax: LOG_STD_MAX,
+        logStdOffset: this.logStdOffset,
+        actorSizes: this.actor.sizes,
+        criticSizes: this.critic.sizes,
+      },
+      actor,
+      critic,
+      (s) => {
+        this.record('policyLoss', s.policyLoss);
+        this.record('entropy', s.entropy);
+        this.record('approxKl', s.approxKl);
+        this.record('clipFraction', s.clipFraction);
+        this.record('valueLoss', s.valueLoss);
+        this.record('actorGradNorm', s.actorGradNorm);
+        this.record('criticGradNorm', s.criticGradNorm);
+        this.trainSteps++;
+      },
+    );
+    this.actorOpt.writeHost(actor);
+    this.criticOpt.writeHost(critic);
+  }
+
+  /** The update's epochs on tfjs (every configuration). */
+  private epochsOnTf(first: { advantages: Float32Array; targets: Float32Array }): void {
+    const h = this.hyper;
+    const { nAgents, obsDim, stateDim, actionDim } = this.shape;
+    const n = this.buffer.size;
+    const buf = this.buffer;
     const obsT = perAgentTensors(buf.obs.subarray(0, n * nAgents * obsDim), n, nAgents, obsDim);
     const uT = perAgentTensors(buf.preSquash.subarray(0, n * nAgents * actionDim), n, nAgents, actionDim);
     const oldLogpT = perAgentTensors(buf.logProbs.subarray(0, n * nAgents), n, nAgents, 1);
@@ -353,14 +421,6 @@ export class MappoLearner extends ContinuousLearnerBase {
       }
     }
     tf.dispose([...owned, advT, targetT]);
-    if (this.logStd.length) {
-      this.record('logStdMean', tf.tidy(() => tf.mean(tf.concat(this.logStd, 0)).dataSync()[0]));
-    }
-    let meanReturn = 0;
-    for (const r of returns) meanReturn += r;
-    this.record('returnMean', meanReturn / returns.length);
-    this.record('updates', 1);
-    buf.clear();
   }
 
   /**
