@@ -85,12 +85,12 @@ describe('fast PPO predicate', () => {
     expect(fastPpoCovers(h({ stdMode: 'parameter' }))).toBe(false);
     expect(fastPpoCovers(h({ miniBatches: 2 }))).toBe(false);
     expect(fastPpoCovers(h({ gaeEachEpoch: true }))).toBe(false);
-    expect(fastPpoEnabled(h({}), {})).toBe(true);
+    expect(fastPpoEnabled(h({}), {})).toBe(false); // opt-in
     expect(fastPpoEnabled(h({}), { VECWB_FAST_PPO: '0' })).toBe(false);
     expect(fastPpoEnabled(h({}), { VECWB_FAST_PPO: '1' })).toBe(true);
   });
 
-  it('the learner takes the tfjs path for an uncovered option and under VECWB_FAST_PPO=0', async () => {
+  it('the learner takes the host path only with VECWB_FAST_PPO=1 and a covered option', async () => {
     const proto = MappoLearner.prototype as unknown as Record<string, () => void>;
     const host = vi.spyOn(proto, 'epochsOnHost');
     const tf = vi.spyOn(proto, 'epochsOnTf');
@@ -100,13 +100,17 @@ describe('fast PPO predicate', () => {
       await runEpisodes(env, learner, 1, { train: true, seedBase: 0 });
       learner.dispose?.();
     };
-    await run({ epochs: 1, actionMap: 'tanh' });
-    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([0, 1]);
+    delete process.env.VECWB_FAST_PPO;
     await run({ epochs: 1 });
-    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 1]);
-    process.env.VECWB_FAST_PPO = '0';
+    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([0, 1]);
+    process.env.VECWB_FAST_PPO = '1';
+    await run({ epochs: 1, actionMap: 'tanh' });
+    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([0, 2]);
     await run({ epochs: 1 });
     expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 2]);
+    process.env.VECWB_FAST_PPO = '0';
+    await run({ epochs: 1 });
+    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 3]);
   });
 });
 
