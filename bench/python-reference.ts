@@ -27,7 +27,10 @@ export function benchScript(name: string): string {
 export function runPythonReference<T>(script: string, args: readonly string[]): ReferenceResult<T> {
   const found = findTorchPython();
   if (found.python === null) return { row: null, why: found.why };
-  const res = spawnSync(found.python, [benchScript(script), ...args], { encoding: 'utf8' });
+  // torch parallelises with its own (OpenMP) threads; OpenBLAS's pthreads on top oversubscribe the cores (measured on
+  // 2 cores: 300-425 ms per paper-1 step against 114-133 ms with OPENBLAS_NUM_THREADS=1), unless the user set it.
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? '1' };
+  const res = spawnSync(found.python, [benchScript(script), ...args], { encoding: 'utf8', env });
   if (res.error) return { row: null, why: `${script}: ${res.error.message}` };
   if (res.status !== 0) return { row: null, why: `${script} failed: ${(res.stderr ?? '').trim().split('\n').pop() ?? ''}` };
   const line = res.stdout.trim().split('\n').pop() ?? '';
