@@ -23,6 +23,7 @@ async function trainAndPlayGreedy(mixer: string) {
     backend,
     hyper: {
       mixer,
+      gamma: 0.99, // the game's first step pays nothing: only bootstrapping (59) carries the second step's value back
       hidden: [32],
       batchSize: 32,
       lr: 5e-3,
