@@ -16,7 +16,7 @@ const common = {
   /**
    * omega: discount factor of eq. (59). Sec. 8.1 gives 0.99; default 0 by measurement (docs/model-notes.md, "Paper 1:
    * learning readings"): the reward (56) is already the per-slot drift-plus-penalty of the Lyapunov transformation
-   * (P1 -> per-slot P2, which the GA and greedy also solve slot by slot), so each slot's decision is learned against
+   * (Sec. 5: MAD2RL is to solve P2(t) "for each time slot", as the GA and greedy do), so each slot's decision is learned against
    * its own reward; with 0.99 every run diverged after 300-500 episodes at 7 CVs, with 0 none did and both learners
    * ended closer to the heuristics. With 0 the passes at s' are skipped (nothing at s' enters eq. 59).
    */
