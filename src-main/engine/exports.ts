@@ -85,7 +85,7 @@ export class ExportService {
         width: params.widthPx,
         height: params.heightPx,
         scale: params.scale,
-        build: { window: params.window, algo: params.algo, showTitle: params.showTitle, fontScale },
+        build: { window: params.window, algo: params.algo, showTitle: params.showTitle, fontScale, yScale: params.yScale },
       });
     } catch (err) {
       if (err instanceof NoChartError) {

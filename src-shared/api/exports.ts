@@ -46,6 +46,8 @@ export const exportFigureParamsSchema = z.object({
   fontScale: z.number().min(0.5).max(6).optional(),
   /** Trailing moving-average window in episodes, as on screen (absent: the figure's default). */
   window: z.number().int().min(1).max(500).optional(),
+  /** Value axis of sweep figures: 'auto' = log10 when the plotted means span 100x or more. */
+  yScale: z.enum(['auto', 'linear', 'log']).default('auto'),
   /** Only runs of this algorithm (figures of one method). */
   algo: z.string().optional(),
   /** For model figures (Fig. 1): a preset's name ... */

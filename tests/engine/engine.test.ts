@@ -341,6 +341,9 @@ describe('engine: scenarios, models, state, exports', () => {
     expect(fs.readFileSync(svg.path, 'utf8')).toMatch(/^<svg[^>]*width="720"[^>]*height="480"/);
     const png = await ok(engine, 'export.figure', { figureId: 'p1-fig6b', runIds, format: 'png', widthPx: 720, heightPx: 480, scale: 2 });
     expect(pngSize(fs.readFileSync(png.path))).toEqual({ width: 1440, height: 960 });
+    const logSweep = await ok(engine, 'export.figure', { figureId: 'p1-fig8a', runIds, format: 'svg', yScale: 'log' });
+    expect(fs.readFileSync(logSweep.path, 'utf8')).toContain('log scale');
+    expect(failed(await engine.call('export.figure', { figureId: 'p1-fig8a', runIds, format: 'svg', yScale: 'ln' })).issues.map((i) => i.path)).toEqual(['yScale']);
     const fig1 = await ok(engine, 'export.figure', { figureId: 'p1-fig1', format: 'svg', modelName: 'VGG16' });
     expect(fs.readFileSync(fig1.path, 'utf8')).toContain('conv1_1');
 

@@ -32,6 +32,8 @@ export const useExportsStore = defineStore('exports', () => {
   /** null: grows with the width (autoFontScale). */
   const fontScale = ref<number | null>(null);
   const showTitle = ref(true);
+  /** Value axis of sweep figures (auto: log when the values span 100x or more). */
+  const yScale = ref<'auto' | 'linear' | 'log'>('auto');
   const modelName = ref('VGG16');
   /** Runs to export; null until the screen (or the URL) chose them (then: the open runs). */
   const chosen = ref<string[] | null>(null);
@@ -93,6 +95,7 @@ export const useExportsStore = defineStore('exports', () => {
         ...size.value,
         scale: dpi.value / 96,
         showTitle: showTitle.value,
+        yScale: yScale.value,
         fontScale: fontScale.value ?? undefined,
         window,
         modelName: modelName.value,
@@ -132,6 +135,7 @@ export const useExportsStore = defineStore('exports', () => {
     dpi,
     fontScale,
     showTitle,
+    yScale,
     modelName,
     chosen,
     files,
