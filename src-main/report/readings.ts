@@ -7,6 +7,7 @@ import type { Reading } from '../../src-shared/reproduction/report-schema';
 import type { EnvId, RunConfig } from '../../src-shared/schemas/run';
 import { hyperDefaultsByAlgorithm } from '../experiments/hyper-defaults';
 import { defaultScenario } from '../experiments/scenarios';
+import { defaultReadingsOf } from './default-readings';
 
 export const modelNotesPath = fileURLToPath(new URL('../../docs/model-notes.md', import.meta.url));
 
@@ -81,10 +82,10 @@ export function readingsInForce({ env, configs, figureSettings, notesLink = 'doc
   const sections = noteSections();
   const scenarioDefaults = flatten(defaultScenario(env));
   const hyperDefaults = hyperDefaultsByAlgorithm(env);
-  const found = new Map<string, { scope: string; key: string; values: Set<string>; def: string }>();
-  const add = (scope: string, key: string, value: unknown, def: unknown) => {
-    const id = `${scope}\u0000${key}`;
-    const e = found.get(id) ?? { scope, key, values: new Set<string>(), def: show(def) };
+  const found = new Map<string, { scope: string; key: string; values: Set<string>; def: string; printed: boolean }>();
+  const add = (scope: string, key: string, value: unknown, def: unknown, printed = false) => {
+    const id = `${scope}\u0000${key}\u0000${printed}`;
+    const e = found.get(id) ?? { scope, key, values: new Set<string>(), def: printed ? String(def) : show(def), printed };
     e.values.add(show(value));
     found.set(id, e);
   };
@@ -98,13 +99,17 @@ export function readingsInForce({ env, configs, figureSettings, notesLink = 'doc
     for (const [key, value] of Object.entries(c.request.hyper)) {
       if (figureSettings.has(key) || JSON.stringify(defs[key]) !== JSON.stringify(value)) add(`hyper ${c.request.algo}`, key, value, defs[key]);
     }
+    // Defaults that are readings (the paper prints another value), where the run kept the default.
+    for (const r of defaultReadingsOf(env, c.request.algo)) {
+      if (!(r.key in c.request.hyper)) add(`hyper ${c.request.algo}`, r.key, defs[r.key], `printed: ${r.printed}`, true);
+    }
   }
   return [...found.values()].map((e) => ({
     scope: e.scope,
     key: e.key,
     value: [...e.values].join(', '),
     default: e.def,
-    kind: figureSettings.has(e.key) ? 'figure setting' : 'departure',
+    kind: e.printed ? 'default reading' : figureSettings.has(e.key) ? 'figure setting' : 'departure',
     note: noteLinkFor(e.key, env, sections, notesLink),
   }));
 }

@@ -54,7 +54,7 @@ export function renderReportMarkdown(r: ReportData): string {
   out.push('## Readings in force', '');
   if (r.readings.length === 0) out.push('Every scenario field and hyper-parameter is the workbench default.', '');
   else {
-    out.push('Settings of the runs that are not the workbench defaults ("figure setting": stated by the paper for this figure; "departure": not the printed paper).', '');
+    out.push('Settings of the runs that are not the workbench defaults ("figure setting": stated by the paper for this figure; "departure": not the printed paper), and the defaults that are readings ("default reading": the paper prints the value in the Default column).', '');
     out.push('| Where | Setting | Value | Default | Kind | Model notes |', '|---|---|---|---|---|---|');
     for (const x of r.readings) out.push(`| ${[x.scope, `\`${x.key}\``, x.value, x.default, x.kind, x.note ? `[notes](${x.note})` : ''].map(mdCell).join(' | ')} |`);
     out.push('');

@@ -10,8 +10,12 @@ export const readingSchema = z.object({
   key: z.string(),
   value: z.string(),
   default: z.string(),
-  /** 'figure setting': one the paper states for this figure (#CVs, V, M = 7); 'departure': not the paper's. */
-  kind: z.enum(['figure setting', 'departure']),
+  /**
+   * 'figure setting': one the paper states for this figure (#CVs, V, M = 7); 'departure': not the paper's;
+   * 'default reading': the workbench default, which is a measured reading where the paper prints another value
+   * (`default` then says what it prints).
+   */
+  kind: z.enum(['figure setting', 'departure', 'default reading']),
   /** docs/model-notes.md section that records the reading (relative link), if one mentions the key. */
   note: z.string().nullable(),
 });
