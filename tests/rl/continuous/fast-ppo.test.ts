@@ -85,12 +85,12 @@ describe('fast PPO predicate', () => {
     expect(fastPpoCovers(h({ stdMode: 'parameter' }))).toBe(false);
     expect(fastPpoCovers(h({ miniBatches: 2 }))).toBe(false);
     expect(fastPpoCovers(h({ gaeEachEpoch: true }))).toBe(false);
-    expect(fastPpoEnabled(h({}), {})).toBe(false); // opt-in
+    expect(fastPpoEnabled(h({}), {})).toBe(true);
     expect(fastPpoEnabled(h({}), { VECWB_FAST_PPO: '0' })).toBe(false);
     expect(fastPpoEnabled(h({}), { VECWB_FAST_PPO: '1' })).toBe(true);
   });
 
-  it('the learner takes the host path only with VECWB_FAST_PPO=1 and a covered option', async () => {
+  it('the learner takes the host path for a covered option unless VECWB_FAST_PPO=0', async () => {
     const proto = MappoLearner.prototype as unknown as Record<string, () => void>;
     const host = vi.spyOn(proto, 'epochsOnHost');
     const tf = vi.spyOn(proto, 'epochsOnTf');
@@ -101,16 +101,13 @@ describe('fast PPO predicate', () => {
       learner.dispose?.();
     };
     delete process.env.VECWB_FAST_PPO;
-    await run({ epochs: 1 });
-    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([0, 1]);
-    process.env.VECWB_FAST_PPO = '1';
     await run({ epochs: 1, actionMap: 'tanh' });
-    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([0, 2]);
+    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([0, 1]);
     await run({ epochs: 1 });
-    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 2]);
+    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 1]);
     process.env.VECWB_FAST_PPO = '0';
     await run({ epochs: 1 });
-    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 3]);
+    expect([host.mock.calls.length, tf.mock.calls.length]).toEqual([1, 2]);
   });
 });
 
