@@ -3,6 +3,7 @@
 // learners of p2-convergence, not to the heuristics); `algo:key=value` to that algorithm only. Values are JSON
 // (plain strings otherwise), checked against each algorithm's zod schema before anything runs.
 import { UserError } from '../../src-shared/errors';
+import { hyperValue } from '../../src-shared/hyper-value';
 import type { EnvId } from '../../src-shared/schemas/run';
 import { findAlgorithm } from './algorithms';
 
@@ -19,13 +20,7 @@ function parsePair(pair: string): HyperPair {
   const eq = pair.indexOf('=');
   if (eq <= 0) throw new UserError(`--hyper expects key=value or algo:key=value, got '${pair}'`);
   const lhs = pair.slice(0, eq);
-  const raw = pair.slice(eq + 1);
-  let value: unknown = raw;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    // a plain string value
-  }
+  const value = hyperValue(pair.slice(eq + 1));
   const colon = lhs.indexOf(':');
   const algo = colon > 0 ? lhs.slice(0, colon) : null;
   const key = colon > 0 ? lhs.slice(colon + 1) : lhs;

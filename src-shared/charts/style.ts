@@ -60,6 +60,8 @@ export interface AxisSpec {
   nonNegative?: boolean;
   /** Counts (episodes, slots): ticks only at whole numbers. */
   integer?: boolean;
+  /** Log axes: the bottom of the axis, where bars start (ECharts otherwise grows them from 1). */
+  logFloor?: number;
 }
 
 export function axisTitle(a: { name: string; unit?: string }): string {
@@ -82,7 +84,7 @@ function axisOption(a: AxisSpec, style: ChartStyle, dir: 'x' | 'y', k: number): 
     splitLine: { show: a.type !== 'category', lineStyle: { color: '#e5e5e5' } },
     scale: a.type === 'value' && !a.fromZero,
     ...(a.type === 'category' ? { data: a.categories ?? [] } : {}),
-    ...(a.type === 'log' ? { logBase: 10 } : {}),
+    ...(a.type === 'log' ? { logBase: 10, ...(a.logFloor !== undefined ? { min: a.logFloor, startValue: a.logFloor } : {}) } : {}),
     ...(a.tight && a.type === 'value' ? { min: 'dataMin', max: 'dataMax' } : {}),
     ...(a.nonNegative && a.type === 'value' ? { min: 0 } : {}),
     ...(a.integer && a.type === 'value' ? { minInterval: 1 } : {}),

@@ -62,9 +62,8 @@ export function buildSweepChart(spec: SweepChartSpec, opts: FigureOptions & { yS
   const style = resolveStyle(opts);
   const log = sweepUsesLogAxis(spec.series, opts.yScale);
   const floor = log ? logAxisFloor(spec.series) : 0;
-  const yAxis: AxisSpec = log ? { ...spec.y, name: `${spec.y.name}, log scale`, type: 'log' } : spec.y;
+  const yAxis: AxisSpec = log ? { ...spec.y, name: `${spec.y.name}, log scale`, type: 'log', logFloor: floor } : spec.y;
   const option = cartesianFrame(spec.title, spec.x, yAxis, style, opts, spec.series.map((s) => s.name));
-  if (log && Array.isArray(option.yAxis)) option.yAxis = option.yAxis.map((a) => ({ ...a, min: floor, startValue: floor })); // bars grow from the floor, not from 1
   option.tooltip = { trigger: spec.mode === 'bar' ? 'item' : 'axis' };
   const n = spec.series.length;
   const out: (BarSeriesOption | LineSeriesOption | CustomSeriesOption)[] = [];

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { envIds } from '../../../src-shared/env-ids';
 import { UserError } from '../../../src-shared/errors';
+import { hyperValue } from '../../../src-shared/hyper-value';
 import { decimalIntOption } from '../../../src-shared/parse-int';
 import { isDebug } from '../error-report';
 import type { RunHandle, RunHooks } from '../../engine/local-run';
@@ -12,14 +13,7 @@ function parseHyper(pairs: string[] | undefined): Record<string, unknown> {
   for (const pair of pairs ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UserError(`--hyper expects key=value, got '${pair}'`);
-    const raw = pair.slice(eq + 1);
-    let value: unknown = raw;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      // plain string value
-    }
-    out[pair.slice(0, eq)] = value;
+    out[pair.slice(0, eq)] = hyperValue(pair.slice(eq + 1));
   }
   return out;
 }

@@ -394,10 +394,11 @@ export class QmixLearner {
     const res = tf.tidy(() => {
       const states = tf.tensor2d(batch.state, [E, this.opts.spec.stateDim]);
       const nextStates = tf.tensor2d(batch.nextState, [E, this.opts.spec.stateDim]);
-      const qNextT = tf.tensor2d(qNextMax, [E, n]);
-      // eq. (59): y = r + omega * Qtot-hat(S', max_a Q-hat)
-      const qTotNext = mixQ(this.mixerShape, this.mixerTarget, qNextT, nextStates);
-      const y = tf.add(tf.tensor1d(batch.reward), tf.mul(tf.mul(tf.tensor1d(notDone), h.gamma), qTotNext));
+      // eq. (59): y = r + omega * Qtot-hat(S', max_a Q-hat); with omega = 0 the target mixer is not needed
+      const y =
+        h.gamma > 0
+          ? tf.add(tf.tensor1d(batch.reward), tf.mul(tf.mul(tf.tensor1d(notDone), h.gamma), mixQ(this.mixerShape, this.mixerTarget, tf.tensor2d(qNextMax, [E, n]), nextStates)))
+          : tf.tensor1d(batch.reward);
       const names = this.mixerSpecs.map((s) => s.name);
       let qTotMeanT: tf.Tensor | null = null;
       const f = (...args: tf.Tensor[]) => {
