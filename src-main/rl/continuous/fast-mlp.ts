@@ -3,7 +3,10 @@
 // W_l is [in, out] row-major (the tfjs variable's layout), b_l is [out]. For the tiny matrices of the PPO
 // update (30 rows, 64-wide layers) the per-op dispatch of tfjs costs far more than the arithmetic, so
 // fast-ppo-update.ts runs the whole update here. Weights, activations and gradients are stored as float32, as
-// tfjs stores them; every sum runs in float64 and is rounded once.
+// tfjs stores them. The products run on the WebAssembly SIMD kernels (wasm-mlp-ops.ts, float32 sums as in tfjs)
+// where the engine has them; `matMulABt` below (float64 sums, rounded once) is the fallback and the reference
+// (VECWB_WASM_MLP=0 selects it).
+import { wasmMlpOps, type WasmMlpOps } from './wasm-mlp-ops';
 
 /** One network's parameters: w[l] ([sizes[l], sizes[l+1]] row-major) and b[l] ([sizes[l+1]]). */
 export interface HostMlp {
@@ -176,7 +179,7 @@ export function transposeInto(src: Float32Array, R: number, C: number, out: Floa
 }
 
 /** Forward pass on x [rows, sizes[0]] (row-major): h_{l+1} = ReLU(h_l W_l + b_l), the last layer linear. */
-export function mlpForward(net: HostMlp, x: Float32Array, rows: number): MlpTape {
+export function mlpForward(net: HostMlp, x: Float32Array, rows: number, ops: WasmMlpOps | null = wasmMlpOps()): MlpTape {
   const { sizes, w, b } = net;
   const L = sizes.length - 1;
   const acts: Float32Array[] = [x]; // read only
@@ -185,7 +188,8 @@ export function mlpForward(net: HostMlp, x: Float32Array, rows: number): MlpTape
     const nOut = sizes[l + 1];
     const z = new Float32Array(rows * nOut);
     // z = h W + b = h (W^T)^T + b
-    matMulABt(acts[l], rows, transposeInto(w[l], nIn, nOut), nOut, nIn, z, b[l], false);
+    if (ops) ops.linear(acts[l], rows, nIn, w[l], nOut, b[l], z);
+    else matMulABt(acts[l], rows, transposeInto(w[l], nIn, nOut), nOut, nIn, z, b[l], false);
     if (l < L - 1) for (let k = 0; k < z.length; k++) if (!(z[k] > 0)) z[k] = 0; // ReLU
     acts.push(z);
   }
@@ -197,7 +201,7 @@ export function mlpForward(net: HostMlp, x: Float32Array, rows: number): MlpTape
  * dL/db_l = 1^T dz_l to `grads`, with dh_l = dz_l W_l^T masked by ReLU's derivative (1 where its output is > 0,
  * else 0: tfjs's step(x)). The input's gradient is not formed.
  */
-export function mlpBackward(net: HostMlp, tape: MlpTape, dOut: Float32Array, grads: MlpGrads): void {
+export function mlpBackward(net: HostMlp, tape: MlpTape, dOut: Float32Array, grads: MlpGrads, ops: WasmMlpOps | null = wasmMlpOps()): void {
   const { sizes, w } = net;
   const { rows, acts } = tape;
   let dy = dOut;
@@ -212,11 +216,13 @@ export function mlpBackward(net: HostMlp, tape: MlpTape, dOut: Float32Array, gra
       gB[j] += sum;
     }
     // dW [nIn, nOut] = h^T dy = (h^T) (dy^T)^T
-    matMulABt(transposeInto(h, rows, nIn), nIn, transposeInto(dy, rows, nOut), nOut, rows, grads.w[l], null, true);
+    if (ops) ops.gradW(h, rows, nIn, dy, nOut, grads.w[l]);
+    else matMulABt(transposeInto(h, rows, nIn), nIn, transposeInto(dy, rows, nOut), nOut, rows, grads.w[l], null, true);
     if (l === 0) break;
     // dh [rows, nIn] = dy W^T, W read as [nIn, nOut]
     const dh = new Float32Array(rows * nIn);
-    matMulABt(dy, rows, w[l], nIn, nOut, dh, null, false);
+    if (ops) ops.backInput(dy, rows, nOut, w[l], nIn, dh);
+    else matMulABt(dy, rows, w[l], nIn, nOut, dh, null, false);
     for (let k = 0; k < dh.length; k++) if (!(h[k] > 0)) dh[k] = 0;
     dy = dh;
   }

@@ -99,6 +99,17 @@ function kernelModule(): { module: WebAssembly.Module; relaxed: boolean } {
   return module;
 }
 
+/**
+ * The same kernels over a memory of their own (`initialPages` of 64 KiB), for host-side code that is not on
+ * tfjs-wasm's heap (the paper-2 PPO update, rl/continuous/wasm-mlp-ops.ts). Pointers are byte offsets in `memory`.
+ */
+export function standaloneKernels(initialPages: number): { k: FusedKernelExports; memory: WebAssembly.Memory; relaxed: boolean } {
+  const km = kernelModule();
+  const memory = new WebAssembly.Memory({ initial: initialPages });
+  const k = new WebAssembly.Instance(km.module, { env: { memory } }).exports as unknown as FusedKernelExports;
+  return { k, memory, relaxed: km.relaxed };
+}
+
 /** The kernels bound to the active tfjs-wasm backend, or null (other backend, or switched off). */
 export function fusedKernels(): FusedKernels | null {
   if (!fusedKernelsEnabled() || tf.getBackend() !== 'wasm') return null;
