@@ -28,3 +28,10 @@ for (let it = 0; it < iterations; it++) {
 }
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 console.log(`one agent ${median(one.slice(20)).toFixed(3)} ms, seven agents in a row ${median(seven.slice(20)).toFixed(3)} ms (median of ${iterations - 20})`);
+const noiseTimes: number[] = [];
+for (let it = 0; it < 200; it++) {
+  const t0 = performance.now();
+  for (let i = 0; i < 7; i++) agents[i].makeNoise(it * 7 + i, 1);
+  noiseTimes.push(performance.now() - t0);
+}
+console.log(`noise for seven agents ${median(noiseTimes.slice(20)).toFixed(3)} ms`);

@@ -262,25 +262,24 @@ export function transposeInto(src: usize, rows: i32, cols: i32, dst: usize, dstS
 }
 
 /**
- * One row: c[N] = a[K] b[K, N] (+ bias). Blocks of 32 columns (8 independent accumulators: a single row has
- * no reuse of B, and fewer accumulators would wait on the FMA latency), then 4 columns, then single ones.
+ * One row: c[N] = a[K] b[K, N] (+ bias). Blocks of 16 columns (4 accumulators), then 4 columns, then single ones.
+ * A single row has no reuse of B, so each multiply-add needs its own load; with more than 4 accumulators V8
+ * (Node 20) hoists the loads, runs out of the 16 xmm registers and spills an accumulator to the stack, whose
+ * store-to-load round trip then bounds the loop (8 accumulators: ~17 GFLOP/s; 4: ~26 GFLOP/s on 256 x 256,
+ * where L2 bandwidth is the limit). Each output's sum runs over k in order, as before.
  */
 function gemv(a: usize, b: usize, bias: usize, c: usize, K: i32, N: i32): void {
   const ldb = <usize>N << 2;
   const zero = f32x4.splat(0);
   let j = 0;
-  for (; j + 32 <= N; j += 32) {
+  for (; j + 16 <= N; j += 16) {
     const jo = <usize>j << 2;
-    let c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero, c5 = zero, c6 = zero, c7 = zero;
+    let c0 = zero, c1 = zero, c2 = zero, c3 = zero;
     if (bias) {
       c0 = v128.load(bias + jo);
       c1 = v128.load(bias + jo, 16);
       c2 = v128.load(bias + jo, 32);
       c3 = v128.load(bias + jo, 48);
-      c4 = v128.load(bias + jo, 64);
-      c5 = v128.load(bias + jo, 80);
-      c6 = v128.load(bias + jo, 96);
-      c7 = v128.load(bias + jo, 112);
     }
     let bp = b + jo;
     const aEnd = a + (<usize>K << 2);
@@ -290,10 +289,6 @@ function gemv(a: usize, b: usize, bias: usize, c: usize, K: i32, N: i32): void {
       c1 = fma4(x, v128.load(bp, 16), c1);
       c2 = fma4(x, v128.load(bp, 32), c2);
       c3 = fma4(x, v128.load(bp, 48), c3);
-      c4 = fma4(x, v128.load(bp, 64), c4);
-      c5 = fma4(x, v128.load(bp, 80), c5);
-      c6 = fma4(x, v128.load(bp, 96), c6);
-      c7 = fma4(x, v128.load(bp, 112), c7);
       bp += ldb;
     }
     const cp = c + jo;
@@ -301,10 +296,6 @@ function gemv(a: usize, b: usize, bias: usize, c: usize, K: i32, N: i32): void {
     v128.store(cp, c1, 16);
     v128.store(cp, c2, 32);
     v128.store(cp, c3, 48);
-    v128.store(cp, c4, 64);
-    v128.store(cp, c5, 80);
-    v128.store(cp, c6, 96);
-    v128.store(cp, c7, 112);
   }
   for (; j + 4 <= N; j += 4) {
     const jo = <usize>j << 2;
@@ -516,10 +507,11 @@ export function sumSquares(a: usize, n: i32): f64 {
  * The whole reverse chain x^M -> x^0 for one observation (Algorithm 1, lines 8-13), in one call: per step the
  * noise network's layers (gemm on one row, act) and the update (39)-(40), as the batched path computes them.
  * `plan` (int32 words, byte offsets for pointers): M, A, L (layers), kind (0 Mish, 1 ReLU), clip (0/1),
- * widths[L + 1], w[L], b[L] (b[0] unused: layer 0's bias is stepBias[k] + stateTerm), then stepBias ([M, H0]:
- * emb(m) W1e + b1), stateTerm ([H0]: s W1s), noise ([M, A], the layout of DiffusionChain.makeNoise), coefs
- * ([M, 6] float32: cx, ce, ax, ae, p0, px of step m = M - k), two scratch rows of the widest layer, x ([A]).
- * On return x holds x^0.
+ * widths[L + 1], w[L], b[L] (b[0] unused: layer 0's bias is stepBias[k] + stateTerm), then obs ([obsDim]: s_i),
+ * obsDim, W1s ([obsDim, H0]), emb ([M, E]: row k is step m = M - k's embedding), E, W1e ([E, H0]), b1 ([H0]),
+ * stepBias and stateTerm (room for [M, H0] and [H0]: this call writes emb(m) W1e + b1 and s W1s there), noise
+ * ([M, A], the layout of DiffusionChain.makeNoise), coefs ([M, 6] float32: cx, ce, ax, ae, p0, px of step
+ * m = M - k), two scratch rows of the widest layer, x ([A]). On return x holds x^0.
  */
 export function chainDecide(plan: usize): void {
   const M = load<i32>(plan);
@@ -531,14 +523,23 @@ export function chainDecide(plan: usize): void {
   const wp = widths + (<usize>(L + 1) << 2);
   const bp = wp + (<usize>L << 2);
   const misc = bp + (<usize>L << 2);
-  const stepBias = <usize>load<i32>(misc);
-  const stateTerm = <usize>load<i32>(misc, 4);
-  const noise = <usize>load<i32>(misc, 8);
-  const coefs = <usize>load<i32>(misc, 12);
-  const bufA = <usize>load<i32>(misc, 16);
-  const bufB = <usize>load<i32>(misc, 20);
-  const x = <usize>load<i32>(misc, 24);
+  const obs = <usize>load<i32>(misc);
+  const obsDim = load<i32>(misc, 4);
+  const w1s = <usize>load<i32>(misc, 8);
+  const emb = <usize>load<i32>(misc, 12);
+  const E = load<i32>(misc, 16);
+  const w1e = <usize>load<i32>(misc, 20);
+  const b1 = <usize>load<i32>(misc, 24);
+  const stepBias = <usize>load<i32>(misc, 28);
+  const stateTerm = <usize>load<i32>(misc, 32);
+  const noise = <usize>load<i32>(misc, 36);
+  const coefs = <usize>load<i32>(misc, 40);
+  const bufA = <usize>load<i32>(misc, 44);
+  const bufB = <usize>load<i32>(misc, 48);
+  const x = <usize>load<i32>(misc, 52);
   const H0 = load<i32>(widths, 4);
+  gemm(obs, w1s, 0, stateTerm, 1, obsDim, H0); // s W1s
+  gemm(emb, w1e, b1, stepBias, M, E, H0); // emb(m) W1e + b1, every step
   memory.copy(x, noise, <usize>A << 2); // x^M
   for (let k = 0; k < M; k++) {
     let inp = x;

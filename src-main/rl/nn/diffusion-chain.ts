@@ -366,7 +366,8 @@ export class DiffusionChain {
 
   /**
    * decideFast in one kernel call (fused.ts chainDecide): the same layers and updates (39)-(41) as `forward`,
-   * with no op dispatch per layer. Layer 0's input terms s W1s and emb(m) W1e + b1 come from two matMuls here.
+   * with no tfjs op at all (layer 0's input terms s W1s and emb(m) W1e + b1 are computed by the kernel too; two
+   * tfjs matMuls and a tensor for the noise cost ~40% of a decision).
    */
   private decideKernel(fk: FusedKernels, p: ParamSet, obs: Float32Array, noise: Float32Array): Float32Array {
     const A = this.shape.nActions;
@@ -376,23 +377,30 @@ export class DiffusionChain {
     const L = layers.length;
     const widths = [A, ...this.shape.hidden, A];
     const widest = Math.max(...widths);
-    const planWords = 5 + (L + 1) + 2 * L + 7;
+    const H0 = this.shape.hidden[0];
+    const E = this.shape.embedDim;
+    const planWords = 5 + (L + 1) + 2 * L + 14;
     return tidy(() => {
-      const stateTerm = linear(tf.tensor2d(obs, [1, obs.length]), p.get2d('w1s')); // s W1s
-      const stepBias = linear(this.embTable, p.get2d('w1e'), p.get1d('b1')); // emb(m) W1e + b1, row k: m = M - k
-      const noiseT = tf.tensor1d(noise);
+      // one scratch tensor: plan, coefficients, s, the noise, s W1s, emb(m) W1e + b1, two layer rows, x
       const coefWords = 6 * M;
-      const scratch = fk.out<tf.Rank.R1>([planWords + coefWords + 2 * widest + A]);
+      const scratch = fk.out<tf.Rank.R1>([planWords + coefWords + obs.length + M * A + H0 + M * H0 + 2 * widest + A]);
       const base = fk.ptr(scratch);
       const coefs = base + 4 * planWords;
-      const bufA = coefs + 4 * coefWords;
+      const obsAt = coefs + 4 * coefWords;
+      const noiseAt = obsAt + 4 * obs.length;
+      const stateTerm = noiseAt + 4 * M * A;
+      const stepBias = stateTerm + 4 * H0;
+      const bufA = stepBias + 4 * M * H0;
       const bufB = bufA + 4 * widest;
       const x = bufB + 4 * widest;
       const plan = [M, A, L, this.shape.activation === 'relu' ? 1 : 0, this.shape.clipDenoised ? 1 : 0, ...widths];
       plan.push(...layers.map((l) => fk.ptr(l.w)), ...layers.map((l) => (l.b ? fk.ptr(l.b) : 0)));
-      plan.push(fk.ptr(stepBias), fk.ptr(stateTerm), fk.ptr(noiseT), coefs, bufA, bufB, x);
+      plan.push(obsAt, obs.length, fk.ptr(p.get2d('w1s')), fk.ptr(this.embTable), E, fk.ptr(p.get2d('w1e')), fk.ptr(p.get1d('b1')));
+      plan.push(stepBias, stateTerm, noiseAt, coefs, bufA, bufB, x);
       const heap = fk.heap();
       new Int32Array(heap, base, planWords).set(plan);
+      new Float32Array(heap, obsAt, obs.length).set(obs);
+      new Float32Array(heap, noiseAt, M * A).set(noise);
       const sc = this.schedule;
       const cf = new Float32Array(heap, coefs, coefWords);
       for (let k = 0; k < M; k++) {
