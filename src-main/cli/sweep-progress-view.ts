@@ -6,6 +6,7 @@ import { formatDuration } from '../../src-shared/reproduction/projection';
 import type { SweepProgress } from '../../src-shared/reproduction/sweep-progress';
 import type { SweepHooks } from '../engine/reproduce';
 import { SweepProgressTracker } from '../engine/sweep-pool/sweep-progress';
+import { loadCostTable } from '../engine/calibration-store';
 
 
 export interface SweepProgressView {
@@ -54,7 +55,7 @@ export async function sweepProgressView(planned: readonly PlannedRun[], workers:
     if (now - last < 200 && p.running.length > 0) return;
     last = now;
     render(p);
-  });
+  }, loadCostTable().costs);
   const overallLine = () => {
     const p = tracker.snapshot();
     return `sweep: ${p.completed}/${p.total} runs done${p.failed ? `, ${p.failed} failed` : ''}, ${p.running.length} running, ETA ${eta(p.etaS)}`;

@@ -22,6 +22,7 @@ import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
 import { reproduceExperiment, type DrawingOptions, type ReproduceResult } from '../report/reproduction';
 import type { RunLauncher, SweepHooks } from '../experiments/sweeps';
 import { listExperiments } from './reproduce-list';
+import { loadCostTable } from './calibration-store';
 
 export { claimsMarkdownTable } from '../report/report-md';
 export type { ReproduceResult, SweepHooks };
@@ -52,7 +53,8 @@ export interface ReproductionPlan {
 /** What is about to run: runs x episodes and the projected (remaining) time. */
 function planLine(exp: PaperExperiment, scale: string, def: ReturnType<typeof sweepDefinition>, outDir: string): NonNullable<ReproductionPlan['sweep']> {
   const request = experimentRequestSchema.parse(def.experiment);
-  const p = projectExperiment(request);
+  const table = loadCostTable();
+  const p = projectExperiment(request, table);
   const planned = planExperiment(request);
   let toRun = p.runs;
   let time = `~${formatDuration(p.seconds)}`;
@@ -60,11 +62,11 @@ function planLine(exp: PaperExperiment, scale: string, def: ReturnType<typeof sw
     const index = readSweepIndex(path.join(outDir, 'sweep'));
     const done = index.runs.filter((r) => r.status === 'completed').map((r) => ({ index: r.index, wallTimeS: r.summary?.wallTimeS ?? 0 }));
     toRun = p.runs - done.length;
-    if (done.length > 0) time = `~${formatDuration(remainingSeconds(planned, done, null).seconds)} left (${done.length} run(s) done earlier, kept)`;
+    if (done.length > 0) time = `~${formatDuration(remainingSeconds(planned, done, null, table.costs).seconds)} left (${done.length} run(s) done earlier, kept)`;
   }
   const line =
     `${exp.id} at scale ${scale}: ${p.runs} runs x ${p.episodesPerRun} episodes (${p.totalEpisodes} episodes with evaluation), ` +
-    `projected ${time} [estimate]`;
+    `projected ${time} [estimate, ${table.calibration ? `costs calibrated on this machine on ${table.calibration.measuredAt.slice(0, 10)}` : 'static cost table'}]`;
   return { line, toRun, planned, id: def.id };
 }
 

@@ -10,7 +10,7 @@ import { reproduceScaleSchema } from '../../src-shared/api/reproduce';
 import { NotFoundError } from '../../src-shared/api/dispatch';
 import { getFigure } from '../../src-shared/charts/catalog';
 import { UserError } from '../../src-shared/errors';
-import { projectExperiment } from '../../src-shared/reproduction/projection';
+import { projectExperiment, type CostTable } from '../../src-shared/reproduction/projection';
 import type { SweepProgress } from '../../src-shared/reproduction/sweep-progress';
 import { reportDataSchema, type ReportData } from '../../src-shared/reproduction/report-schema';
 import { parseWith } from '../../src-shared/validation';
@@ -19,6 +19,7 @@ import { SWEEP_INDEX, readSweepIndex } from '../experiments/sweep-results';
 import { readReproductionState, REPORT_FILES, reproduceExperiment } from '../report/reproduction';
 import type { RunExecutor } from './executor';
 import { executorLauncher } from './executor-launcher';
+import { loadCostTable } from './calibration-store';
 import { mergeHooks, SweepProgressTracker } from './sweep-pool/sweep-progress';
 import type { SweepLauncherSource } from './cluster/queue-source';
 
@@ -57,10 +58,12 @@ export class ReproductionService {
   }
 
   list(): ReproductionItem[] {
-    return paperExperiments.map((e) => this.item(e));
+    const table = loadCostTable();
+    return paperExperiments.map((e) => this.item(e, table));
   }
 
-  private item(exp: PaperExperiment): ReproductionItem {
+  /** `table`: the projection's costs (this machine's calibration over the static table; read once per listing). */
+  private item(exp: PaperExperiment, table: CostTable = loadCostTable()): ReproductionItem {
     return {
       experiment: exp.id,
       paper: exp.paper,
@@ -68,11 +71,11 @@ export class ReproductionService {
       source: exp.source,
       kind: exp.kind,
       figures: exp.figures.map((id) => ({ id, label: getFigure(id).label })),
-      scales: reproduceScaleSchema.options.map((scale) => this.scaleState(exp, scale)),
+      scales: reproduceScaleSchema.options.map((scale) => this.scaleState(exp, scale, table)),
     };
   }
 
-  private scaleState(exp: PaperExperiment, scale: ReproduceScale): ReproductionScaleState {
+  private scaleState(exp: PaperExperiment, scale: ReproduceScale, table: CostTable): ReproductionScaleState {
     const key = { experiment: exp.id, scale };
     const dir = this.dirOf(key);
     const stateFile = readReproductionState(dir);
@@ -85,7 +88,7 @@ export class ReproductionService {
     let runsDone = 0;
     if (exp.kind === 'sweep') {
       const request = experimentRequestSchema.parse(sweepDefinition(exp, scale).experiment);
-      const p = projectExperiment(request);
+      const p = projectExperiment(request, table);
       ({ runs, episodesPerRun, totalEpisodes } = p);
       projectedS = p.seconds;
       if (fs.existsSync(path.join(dir, 'sweep', SWEEP_INDEX))) {
@@ -116,7 +119,7 @@ export class ReproductionService {
     }
     if (status === 'completed') progress = 1;
     return {
-      scale, runs, episodesPerRun, totalEpisodes, projectedS,
+      scale, runs, episodesPerRun, totalEpisodes, projectedS, projectionBasis: table.basis,
       why: exp.kind === 'sweep' ? scaleBudget(exp, scale).why : `no runs: drawn from the ${exp.modelName} layer table`,
       status, runsDone, progress, remainingS, current, error: stateFile?.error ?? null, thumbnail: firstSvg, hasReport, dir,
       ...(sweep ? { sweep } : {}),
@@ -137,7 +140,7 @@ export class ReproductionService {
     }
     const planned = exp.kind === 'sweep' ? planExperiment(experimentRequestSchema.parse(sweepDefinition(exp, key.scale).experiment)) : [];
     const abort = new AbortController();
-    const tracker = new SweepProgressTracker(planned, this.concurrency);
+    const tracker = new SweepProgressTracker(planned, this.concurrency, undefined, loadCostTable().costs);
     const active: Active = { key, abort, planned, tracker, finished: Promise.resolve() };
     this.active = active;
     const dir = this.dirOf(key);

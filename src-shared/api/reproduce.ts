@@ -16,6 +16,8 @@ export const reproductionScaleStateSchema = z.object({
   totalEpisodes: z.number().int(),
   /** Estimated seconds for the whole sweep (src-shared/reproduction/projection.ts). */
   projectedS: z.number(),
+  /** Where the projection's per-slot costs come from: this machine's calibration or the static table (an estimate). */
+  projectionBasis: z.string(),
   /** Why this budget. */
   why: z.string(),
   status: reproductionStatusSchema,

@@ -1,6 +1,7 @@
-// How long a reproduction will take: an ESTIMATE from per-algorithm costs per slot measured on the development
-// machine (2-core VM, tfjs-wasm), scaled linearly with the number of agents (CVs), refined by the wall time of
-// runs the reproduction has already finished. Pure (the CLI prints it, the engine and the UI show it).
+// How long a reproduction will take: an ESTIMATE from per-algorithm costs per slot (the static table below, measured
+// on the development machine (2-core VM, tfjs-wasm), or this machine's calibration file laid over it:
+// calibration.ts), scaled linearly with the number of agents (CVs), refined by the wall time of runs the
+// reproduction has already finished. Pure (the CLI prints it, the engine and the UI show it).
 import { planExperiment, type ExperimentRequest, type PlannedRun } from '../api/experiments';
 
 export interface AlgoCost {
@@ -35,6 +36,19 @@ export const ALGO_COSTS: Readonly<Record<string, AlgoCost>> = {
   'ly-matd3': { msPerSlot: 24, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
   'ly-masac': { msPerSlot: 57, evalMsPerSlot: 0.9, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
 };
+/** A cost table and what it says about where its figures come from (shown with every projection). */
+export interface CostTable {
+  costs: Readonly<Record<string, AlgoCost>>;
+  /** Starts with "estimate"; names the source (the static table, or a calibration with its date and machine). */
+  basis: string;
+}
+
+/** The table above, unchanged (no calibration file, or a malformed one). */
+export const STATIC_COST_TABLE: CostTable = {
+  costs: ALGO_COSTS,
+  basis: 'estimate from the static cost table (per-algorithm ms per slot measured by hand with npm run bench and a smoke run on a 2-core VM, src-shared/reproduction/projection.ts), scaled by #CVs',
+};
+
 /** An algorithm without a measured cost (random, fixed policies): cheap, like greedy. */
 const FALLBACK: AlgoCost = { msPerSlot: 2, evalMsPerSlot: 2, agents: 5, learner: false, source: 'no measurement (assumed cheap)' };
 /** Start-up of each run: worker thread, TensorFlow.js backend, environment (measured ~2-4 s). */
@@ -76,8 +90,9 @@ export interface Projection {
   basis: string;
 }
 
-export function projectExperiment(exp: ExperimentRequest, costs: Readonly<Record<string, AlgoCost>> = ALGO_COSTS): Projection {
+export function projectExperiment(exp: ExperimentRequest, table: CostTable = STATIC_COST_TABLE): Projection {
   const planned = planExperiment(exp);
+  const { costs } = table;
   let seconds = 0;
   let totalEpisodes = 0;
   for (const p of planned) {
@@ -89,7 +104,7 @@ export function projectExperiment(exp: ExperimentRequest, costs: Readonly<Record
     episodesPerRun: exp.episodes,
     totalEpisodes,
     seconds,
-    basis: 'estimate from per-algorithm ms per slot measured by npm run bench and a smoke run on a 2-core VM (src-shared/reproduction/projection.ts)',
+    basis: table.basis,
   };
 }
 

@@ -2,7 +2,7 @@
 // and the sweep's ETA (remaining projected run time, calibrated by the runs finished this session, spread over
 // the workers, never less than the longest live run's ETA).
 import type { PlannedRun } from '../../../src-shared/api/experiments';
-import { projectRunSeconds } from '../../../src-shared/reproduction/projection';
+import { ALGO_COSTS, projectRunSeconds, type AlgoCost } from '../../../src-shared/reproduction/projection';
 import type { RunEta, SweepProgress } from '../../../src-shared/reproduction/sweep-progress';
 import type { SweepEntry } from '../../experiments/sweep-results';
 import type { SweepHooks } from '../../experiments/sweeps';
@@ -18,8 +18,10 @@ export class SweepProgressTracker {
     private readonly planned: readonly PlannedRun[],
     private readonly workers: number,
     private readonly onChange: (p: SweepProgress) => void = () => {},
+    /** Per-slot costs of the projection (calibration-store.ts: this machine's calibration over the static table). */
+    costs: Readonly<Record<string, AlgoCost>> = ALGO_COSTS,
   ) {
-    this.projected = planned.map((p) => projectRunSeconds(p));
+    this.projected = planned.map((p) => projectRunSeconds(p, costs));
   }
 
   /** Hooks to give runSweep (merged with the caller's own by mergeHooks). */
