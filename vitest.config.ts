@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // hermetic projections: the machine's own calibration file (npm run bench -- --calibrate) is not read by tests
+    env: { VECWB_CALIBRATION: '/nonexistent/vecwb-tests/calibration.json' },
   },
 });
