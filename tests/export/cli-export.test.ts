@@ -101,7 +101,7 @@ describe('vecwb reproduce', () => {
     const out = path.join(tmp, 'p2v-noyes');
     const r = await cli('reproduce', 'p2-v', '--scale', 'smoke', '--out', out);
     expect(r.code).toBe(2); // a UserError; 6 episodes = 2 runs x (2 training + 1 evaluation episode)
-    expect(r.err).toMatch(/p2-v at scale smoke: 2 runs x 2 episodes \(6 episodes with evaluation\), projected ~\d+ s \[estimate\]/);
+    expect(r.err).toMatch(/p2-v at scale smoke: 2 runs x 2 episodes \(6 episodes with evaluation\), projected ~\d+ s \[estimate, (static cost table|costs calibrated on this machine on [^\]]+)\]/);
     expect(r.err).toMatch(/stdin is not a terminal, so there is no one to ask: pass --yes to start 2 run\(s\)/);
     expect(fs.existsSync(out)).toBe(false);
   });
