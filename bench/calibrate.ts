@@ -8,6 +8,7 @@
 //   options: --slots N (fewest timed slots per phase, default 30)  --min-ms N (fewest ms of timed training, default 2000)
 //            --algos a,b (default: every algorithm of the static table)  --out FILE (default: the calibration path)  --json
 import os from 'node:os';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { CALIBRATION_VERSION, type Calibration, type CalibratedCost } from '../src-shared/reproduction/calibration';
 import { ALGO_COSTS } from '../src-shared/reproduction/projection';
 import { parseDecimalInt } from '../src-shared/parse-int';
@@ -22,26 +23,31 @@ interface Options {
   out: string;
 }
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  slots: { type: 'string' },
+  'min-ms': { type: 'string' },
+  algos: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
 function parseArgs(argv: string[]): Options {
   const known = Object.keys(ALGO_COSTS);
-  const o: Options = { json: false, minSlots: 30, minMs: 2000, algos: known, out: calibrationPath() };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const next = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--json') o.json = true;
-    else if (a === '--slots') o.minSlots = parseDecimalInt('--slots', next(), 1, 100_000);
-    else if (a === '--min-ms') o.minMs = parseDecimalInt('--min-ms', next(), 0, 600_000);
-    else if (a === '--algos') {
-      o.algos = next().split(',').map((s) => s.trim()).filter(Boolean);
-      for (const x of o.algos) if (!known.includes(x)) throw new Error(`--algos: '${x}' is not in the cost table; known: ${known.join(', ')}`);
-    } else if (a === '--out') o.out = next();
-    else throw new Error(`unknown option ${a} (--slots N, --min-ms N, --algos a,b, --out FILE, --json)`);
+  let values;
+  try {
+    values = parseNodeArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)} (--slots N, --min-ms N, --algos a,b, --out FILE, --json)`);
   }
-  return o;
+  const algos = values.algos === undefined ? known : values.algos.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const x of algos) if (!known.includes(x)) throw new Error(`--algos: '${x}' is not in the cost table; known: ${known.join(', ')}`);
+  return {
+    json: values.json,
+    minSlots: values.slots === undefined ? 30 : parseDecimalInt('--slots', values.slots, 1, 100_000),
+    minMs: values['min-ms'] === undefined ? 2000 : parseDecimalInt('--min-ms', values['min-ms'], 0, 600_000),
+    algos,
+    out: values.out ?? calibrationPath(),
+  };
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
