@@ -17,24 +17,25 @@ export interface AlgoCost {
 }
 
 /**
- * Measured costs (estimates: the machine was shared with other runs, figures vary with load).
- * Paper 1 learners: `npm run bench` (p1 part, paper setting, 7 agents): P-QMIX 159 ms per training step +
- * ~37 ms for the decision right after it; MAD2RL 180-200 ms per step unloaded (docs/model-notes.md, "Speed"),
- * taken as 250 ms under load. Paper 2 learners: `npm run bench -- --only p2` (docs/model-notes.md, paper 2
- * "Speed", 5 CVs, ms per episode of 30 slots: Ly-DTMPPO ~50, Ly-MAPPO ~40, Ly-MADDPG ~800, Ly-MATD3 ~720,
- * Ly-MASAC ~1700). Heuristics: wall time per slot of `vecwb reproduce p1-cvs --scale smoke` (5-slot episodes:
- * genetic 0.2 s / 10 slots at 3 CVs, 0.3 s at 7 CVs; greedy < 0.05 s).
+ * Measured costs (estimates: the machine was shared with other runs, figures vary with load): the calibration
+ * `npm run bench -- --calibrate` (bench/calibrate.ts) on the 2-core development VM, 2026-12-07 08:27 UTC, load
+ * average 3.0 (docs/performance.md, "Calibration for projections"): wall ms per training slot (decision, step,
+ * learning step, amortised) and per exploration-off evaluation slot, at the paper setting of each paper (7 CVs for
+ * paper 1, 5 for paper 2). Checked against real runs: P-QMIX 25.5 ms per slot, Ly-DTMPPO 1.47; MAD2RL 147-157 ms
+ * per slot with two runs sharing the two cores (1000-episode runs of docs/model-notes.md). A machine's own
+ * calibration file replaces these (src-main/engine/calibration-store.ts).
  */
+const CALIBRATED_ON_DEV_VM = 'npm run bench -- --calibrate on the 2-core development VM (2026-12-07)';
 export const ALGO_COSTS: Readonly<Record<string, AlgoCost>> = {
-  mad2rl: { msPerSlot: 250, evalMsPerSlot: 8, agents: 7, learner: true, source: 'npm run bench (p1) and docs/model-notes.md' },
-  pqmix: { msPerSlot: 200, evalMsPerSlot: 2, agents: 7, learner: true, source: 'npm run bench -- --only p1 --algo pqmix' },
-  genetic: { msPerSlot: 25, evalMsPerSlot: 25, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
-  greedy: { msPerSlot: 1, evalMsPerSlot: 1, agents: 5, learner: false, source: 'smoke reproduction of p1-cvs' },
-  'ly-dtmppo': { msPerSlot: 1.7, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
-  'ly-mappo': { msPerSlot: 1.3, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
-  'ly-maddpg': { msPerSlot: 27, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
-  'ly-matd3': { msPerSlot: 24, evalMsPerSlot: 0.7, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
-  'ly-masac': { msPerSlot: 57, evalMsPerSlot: 0.9, agents: 5, learner: true, source: 'npm run bench -- --only p2' },
+  mad2rl: { msPerSlot: 102, evalMsPerSlot: 2.2, agents: 7, learner: true, source: CALIBRATED_ON_DEV_VM },
+  pqmix: { msPerSlot: 28.5, evalMsPerSlot: 0.8, agents: 7, learner: true, source: CALIBRATED_ON_DEV_VM },
+  genetic: { msPerSlot: 10.6, evalMsPerSlot: 9.4, agents: 7, learner: false, source: CALIBRATED_ON_DEV_VM },
+  greedy: { msPerSlot: 0.1, evalMsPerSlot: 0.1, agents: 7, learner: false, source: CALIBRATED_ON_DEV_VM },
+  'ly-dtmppo': { msPerSlot: 1.66, evalMsPerSlot: 1.04, agents: 5, learner: true, source: CALIBRATED_ON_DEV_VM },
+  'ly-mappo': { msPerSlot: 1.41, evalMsPerSlot: 0.87, agents: 5, learner: true, source: CALIBRATED_ON_DEV_VM },
+  'ly-maddpg': { msPerSlot: 34.4, evalMsPerSlot: 0.48, agents: 5, learner: true, source: CALIBRATED_ON_DEV_VM },
+  'ly-matd3': { msPerSlot: 24.1, evalMsPerSlot: 0.48, agents: 5, learner: true, source: CALIBRATED_ON_DEV_VM },
+  'ly-masac': { msPerSlot: 55.2, evalMsPerSlot: 0.61, agents: 5, learner: true, source: CALIBRATED_ON_DEV_VM },
 };
 /** A cost table and what it says about where its figures come from (shown with every projection). */
 export interface CostTable {
@@ -46,7 +47,7 @@ export interface CostTable {
 /** The table above, unchanged (no calibration file, or a malformed one). */
 export const STATIC_COST_TABLE: CostTable = {
   costs: ALGO_COSTS,
-  basis: 'estimate from the static cost table (per-algorithm ms per slot measured by hand with npm run bench and a smoke run on a 2-core VM, src-shared/reproduction/projection.ts), scaled by #CVs',
+  basis: 'estimate from the static cost table (per-algorithm ms per slot from a calibration on the 2-core development VM, src-shared/reproduction/projection.ts), scaled by #CVs',
 };
 
 /** An algorithm without a measured cost (random, fixed policies): cheap, like greedy. */

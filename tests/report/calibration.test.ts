@@ -18,7 +18,7 @@ const valid: Calibration = {
   source: 'npm run bench -- --calibrate',
   backend: 'wasm',
   algorithms: {
-    mad2rl: { msPerSlot: 100, evalMsPerSlot: 2, agents: 7, learner: true, slotsTimed: 53, evalSlotsTimed: 400 },
+    mad2rl: { msPerSlot: 40, evalMsPerSlot: 1, agents: 7, learner: true, slotsTimed: 53, evalSlotsTimed: 400 },
     greedy: { msPerSlot: 0.5, evalMsPerSlot: 0.5, agents: 7, learner: false, slotsTimed: 1000, evalSlotsTimed: 1000 },
   },
 };
@@ -33,7 +33,7 @@ describe('calibration file schema', () => {
   it('parses a valid file', () => {
     const r = parseCalibration(JSON.parse(JSON.stringify(valid)));
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.calibration.algorithms.mad2rl.msPerSlot).toBe(100);
+    if (r.ok) expect(r.calibration.algorithms.mad2rl.msPerSlot).toBe(40);
   });
 
   it('rejects bad files with one line naming the field', () => {
@@ -78,7 +78,7 @@ describe('calibration store', () => {
     const t = loadCostTable({ VECWB_CALIBRATION: file });
     expect(t.note).toBeNull();
     expect(t.calibration?.machine.cpu).toBe('Test CPU 3000');
-    expect(t.costs.mad2rl).toMatchObject({ msPerSlot: 100, evalMsPerSlot: 2, agents: 7, learner: true });
+    expect(t.costs.mad2rl).toMatchObject({ msPerSlot: 40, evalMsPerSlot: 1, agents: 7, learner: true });
     expect(t.costs.greedy).toMatchObject({ msPerSlot: 0.5, agents: 7, learner: false });
     expect(t.costs.pqmix).toEqual(ALGO_COSTS.pqmix);
     expect(t.costs['ly-masac']).toEqual(ALGO_COSTS['ly-masac']);
@@ -124,11 +124,11 @@ describe('projection with a calibrated table', () => {
   it('changes by the calibrated figures, hand-computed', () => {
     const table = calibratedCostTable(STATIC_COST_TABLE, valid);
     const [mad, pq] = planExperiment(exp);
-    // MAD2RL at 7 CVs (its calibrated agents): 100 x 30 slots x 100 ms + 3 points x 5 episodes x 30 slots x 2 ms.
-    const madCalibrated = RUN_OVERHEAD_S + (100 * 30 * 100 + 15 * 30 * 2) / 1000;
+    // MAD2RL at 7 CVs (its calibrated agents): 100 x 30 slots x 40 ms + 3 points x 5 episodes x 30 slots x 1 ms.
+    const madCalibrated = RUN_OVERHEAD_S + (100 * 30 * 40 + 15 * 30 * 1) / 1000;
     expect(projectRunSeconds(mad, table.costs)).toBeCloseTo(madCalibrated, 9);
-    // Static: 250 ms and 8 ms; the difference is 100 x 30 x 150 ms + 450 x 6 ms = 452.7 s.
-    expect(projectRunSeconds(mad) - projectRunSeconds(mad, table.costs)).toBeCloseTo(452.7, 9);
+    // Static: 102 ms and 2.2 ms; the difference is 100 x 30 x 62 ms + 450 x 1.2 ms = 186.54 s.
+    expect(projectRunSeconds(mad) - projectRunSeconds(mad, table.costs)).toBeCloseTo(186.54, 9);
     // P-QMIX is not calibrated: the static figure stays.
     expect(projectRunSeconds(pq, table.costs)).toBeCloseTo(projectRunSeconds(pq), 9);
     const p = projectExperiment(exp, table);
@@ -183,7 +183,7 @@ describe('vecwb reproduce --list names its cost source', () => {
       return lines[lines.findIndex((l) => l.startsWith('p1-convergence')) + 4] ?? '';
     };
     const hours = (line: string) => Number(/paper on this machine .*?: ~(\d+\.\d) h;/.exec(line)?.[1]);
-    // p1-convergence: MAD2RL (calibrated, 100 instead of 250 ms per slot) and P-QMIX (static).
+    // p1-convergence: MAD2RL (calibrated, 40 instead of 102 ms per slot) and P-QMIX (static).
     expect(hours(paperLine(staticText))).toBeGreaterThan(0);
     expect(hours(paperLine(calibratedText))).toBeLessThan(hours(paperLine(staticText)));
   });

@@ -17,10 +17,13 @@ const exp = experimentRequestSchema.parse({
 describe('projection', () => {
   it('counts evaluation points (every 40 and after the last) for learners only and scales by #CVs', () => {
     const [mad, , greedy] = planExperiment(exp);
-    // MAD2RL: 100 x 30 slots x 250 ms (7 CVs = its reference) + 3 points (40, 80, 100) x 5 episodes x 30 x 8 ms.
-    expect(projectRunSeconds(mad)).toBeCloseTo(RUN_OVERHEAD_S + (100 * 30 * 250 + 15 * 30 * 8) / 1000, 9);
-    // Greedy: no evaluation; 1 ms per slot at 5 CVs, x 7/5.
-    expect(projectRunSeconds(greedy)).toBeCloseTo(RUN_OVERHEAD_S + (100 * 30 * 1 * 7) / 5 / 1000, 9);
+    // MAD2RL: 100 x 30 slots x 102 ms (7 CVs = its reference) + 3 points (40, 80, 100) x 5 episodes x 30 x 2.2 ms.
+    expect(projectRunSeconds(mad)).toBeCloseTo(RUN_OVERHEAD_S + (100 * 30 * 102 + 15 * 30 * 2.2) / 1000, 9);
+    // Greedy: no evaluation; 0.1 ms per slot at 7 CVs (its reference).
+    expect(projectRunSeconds(greedy)).toBeCloseTo(RUN_OVERHEAD_S + (100 * 30 * 0.1) / 1000, 9);
+    // Scaled by #CVs: 5 CVs cost 5/7 of the reference's learning and evaluation time.
+    const five = planExperiment(experimentRequestSchema.parse({ ...exp, scenario: { cvs: { count: 5 }, slots: 30 } }))[0];
+    expect(projectRunSeconds(five)).toBeCloseTo(RUN_OVERHEAD_S + ((100 * 30 * 102 + 15 * 30 * 2.2) * 5) / 7 / 1000, 9);
     const p = projectExperiment(exp);
     expect([p.runs, p.episodesPerRun, p.totalEpisodes]).toEqual([4, 100, 2 * 115 + 2 * 100]);
     expect(p.basis).toMatch(/^estimate/);
