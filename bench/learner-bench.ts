@@ -6,7 +6,8 @@
 // step per slot; environment time not included); `trainStepCpuMs`: CPU time of the training step summed over
 // all threads (workers included), the figure to compare on a busy machine. `decisionMs` is measured with fixed weights (evaluation);
 // `decisionTrainingMs` right after a training step, when tfjs-wasm must first repack the new weights.
-// On wasm it measures both implementations of the agent networks in one run, interleaved slot by slot:
+// On wasm it measures both implementations of the agent networks in one run, training slots interleaved slot by
+// slot (decisions path by path, see below):
 // `fused` (the default: FMA matMul and fused element-wise kernels, src-main/rl/nn/fused.ts) and `tf-ops`
 // (one tfjs op per operation, as before; VECWB_FUSED_KERNELS=0). Then, if python3 has torch, the PyTorch
 // reference of the same step (bench/pytorch_reference.py, run after, not alongside) and each row's
@@ -200,17 +201,18 @@ async function benchBackend(name: string, o: Options) {
         for (const [p, v] of Object.entries(st.phaseMs)) (phases[i][p] ??= []).push(v);
       });
     }
-    for (let k = 0; k < 5; k++) {
-      const ob = randomObservation(spec, rng);
-      await each(async (l) => void (await l.act(ob, false)));
-    }
+    // Decisions path by path, back to back as a run makes them: interleaved with the other path's learner, each
+    // learner's worker thread idles through the other's decision and the wake-up (0.1-0.8 ms on a VM) lands in
+    // the timing (docs/performance.md). A block of decisions lasts well under a second, so load drift is small.
+    const observations = Array.from({ length: 5 + decisions }, () => randomObservation(spec, rng));
     const decideTimes: number[][] = paths.map(() => []);
-    for (let k = 0; k < decisions; k++) {
-      const ob = randomObservation(spec, rng);
-      await each(async (l, i) => {
-        const t0 = performance.now();
-        await l.act(ob, false);
-        decideTimes[i].push(performance.now() - t0);
+    for (const [i, path] of paths.entries()) {
+      await onPath(path, async () => {
+        for (const [k, ob] of observations.entries()) {
+          const t0 = performance.now();
+          await learners[i].act(ob, false);
+          if (k >= 5) decideTimes[i].push(performance.now() - t0); // the first 5 are a warm-up
+        }
       });
     }
     return paths.map((path, i) => {
