@@ -31,7 +31,7 @@ export function listExperiments(): string {
       }
     }
   }
-  lines.push('', `Projected times are estimates (per-algorithm ms per slot ${table.calibration ? 'calibrated on this machine' : 'from npm run bench and a smoke run on a 2-core VM'}, scaled by #CVs).`);
+  lines.push('', 'Projected times are estimates (per-algorithm ms per slot, scaled by #CVs; the last line says whose).');
   lines.push(`Hours at paper scale: longest runs first over ${pool.workers} run(s) at a time per machine (${pool.cores} cores / ${pool.threadsPerRun} thread(s) per run).`);
   lines.push(costSourceLine(table));
   return lines.join('\n');
